@@ -1,0 +1,17 @@
+import type { Config } from '../config/config.ts';
+import type { Database } from '../db/database.ts';
+import type { MartTables } from '../marts/mart-tables.ts';
+
+/**
+ * Everything a handler needs, built in one place per runtime (src/server/node-deps.ts,
+ * netlify/lib) and by tests with their own database and a frozen clock.
+ */
+export interface Deps {
+  config: Config;
+  db: Database;
+  tables: MartTables;
+  now: () => Date;
+  log: (message: string) => void;
+}
+
+export type Handler = (request: Request, deps: Deps) => Promise<Response>;

@@ -1,0 +1,150 @@
+/**
+ * The one place the environment is read. `parseConfig` is a pure function of an env record so it
+ * runs unchanged in Node, in Netlify Functions and in the Deno edge runtime, and tests pass their
+ * own env. Every problem becomes a ConfigError whose message is one line naming the variable.
+ */
+import { isValidIdentifier } from '../db/identifiers.ts';
+
+export type DatabaseKind = 'pglite' | 'pg' | 'neon';
+
+export interface Config {
+  production: boolean;
+  /** undefined → the embedded demo database (never in production). */
+  databaseUrl: string | undefined;
+  databaseKind: DatabaseKind;
+  password: string;
+  sessionSecret: string;
+  sessionTtlSeconds: number;
+  martSchema: string;
+  paymentsTable: string;
+  dailyTable: string;
+  reportingTimezone: string;
+  statementTimeoutMs: number;
+  maxRangeDays: number;
+  demoCharges: number;
+}
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export const DEMO_PASSWORD = 'demo';
+const MIN_SECRET_BYTES = 32;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function identifier(env: Env, name: string, fallback: string): string {
+  const value = read(env, name) ?? fallback;
+  if (!isValidIdentifier(value)) {
+    throw new ConfigError(name, `"${value}" is not a valid identifier (letters, digits and _, not starting with a digit, at most 63 characters)`);
+  }
+  return value;
+}
+
+/** Neon hosts (and Netlify DB, which is Neon) get the Neon driver; any other PostgreSQL URL gets pg. */
+export function databaseKindOf(url: string | undefined, forced?: string): DatabaseKind {
+  if (forced) {
+    if (forced !== 'pg' && forced !== 'neon' && forced !== 'pglite') {
+      throw new ConfigError('DATABASE_DRIVER', `must be pg, neon or pglite, got "${forced}"`);
+    }
+    return forced;
+  }
+  if (!url) return 'pglite';
+  const host = new URL(url).hostname;
+  return host.endsWith('.neon.tech') || host.endsWith('.neon.build') ? 'neon' : 'pg';
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Never echo the value: it may hold a password.
+    throw new ConfigError('DATABASE_URL', 'is not a valid URL (expected postgresql://user:password@host:5432/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgresql:// (got ${url.protocol}//)`);
+  }
+  if (!url.hostname) throw new ConfigError('DATABASE_URL', 'has no host');
+  return raw;
+}
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isProductionEnv(env: Env): boolean {
+  return read(env, 'NODE_ENV') === 'production' || read(env, 'CONTEXT') === 'production';
+}
+
+export function parseConfig(env: Env): Config {
+  const production = isProductionEnv(env);
+  const databaseUrl = parseDatabaseUrl(read(env, 'DATABASE_URL') ?? read(env, 'NETLIFY_DATABASE_URL'));
+  const databaseKind = databaseKindOf(databaseUrl, read(env, 'DATABASE_DRIVER'));
+  if (databaseKind !== 'pglite' && !databaseUrl) {
+    throw new ConfigError('DATABASE_URL', `is required when DATABASE_DRIVER is ${databaseKind}`);
+  }
+
+  let password = read(env, 'DASHBOARD_PASSWORD');
+  let sessionSecret = read(env, 'SESSION_SECRET');
+  if (production) {
+    if (!databaseUrl || databaseKind === 'pglite') {
+      throw new ConfigError('DATABASE_URL', 'is required in production (the embedded demo database is for trying the dashboard only)');
+    }
+    if (!password) throw new ConfigError('DASHBOARD_PASSWORD', 'is required in production');
+    if (!sessionSecret) throw new ConfigError('SESSION_SECRET', `is required in production (at least ${MIN_SECRET_BYTES} random bytes, e.g. openssl rand -base64 48)`);
+  }
+  password ??= DEMO_PASSWORD;
+  // Outside production a fixed, public secret keeps demo sessions valid across the separate
+  // processes of Netlify (login function, edge function) and across restarts.
+  sessionSecret ??= 'demo-session-secret-not-for-production-use-0000';
+  if (new TextEncoder().encode(sessionSecret).length < MIN_SECRET_BYTES) {
+    throw new ConfigError('SESSION_SECRET', `must be at least ${MIN_SECRET_BYTES} bytes long`);
+  }
+
+  const reportingTimezone = read(env, 'REPORTING_TIMEZONE') ?? 'UTC';
+  if (!isValidTimeZone(reportingTimezone)) {
+    throw new ConfigError('REPORTING_TIMEZONE', `"${reportingTimezone}" is not an IANA time zone (e.g. UTC, Europe/Paris)`);
+  }
+
+  return {
+    production,
+    databaseUrl,
+    databaseKind,
+    password,
+    sessionSecret,
+    sessionTtlSeconds: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30) * 3600,
+    martSchema: identifier(env, 'MART_SCHEMA', 'public'),
+    paymentsTable: identifier(env, 'MART_PAYMENTS_TABLE', 'mart_stripe_payments'),
+    dailyTable: identifier(env, 'MART_DAILY_TABLE', 'mart_stripe_payments_daily'),
+    reportingTimezone,
+    statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 5000, 100, 120_000),
+    maxRangeDays: integer(env, 'MAX_RANGE_DAYS', 400, 1, 3660),
+    demoCharges: integer(env, 'DEMO_CHARGES', 50_000, 100, 5_000_000),
+  };
+}

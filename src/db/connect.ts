@@ -1,0 +1,23 @@
+import type { Config } from '../config/config.ts';
+import type { Database } from './database.ts';
+import type { SessionSettings } from './session-settings.ts';
+
+export function sessionSettingsFor(config: Pick<Config, 'statementTimeoutMs' | 'reportingTimezone'>): SessionSettings {
+  return { statementTimeoutMs: config.statementTimeoutMs, timeZone: config.reportingTimezone, readOnly: true };
+}
+
+/**
+ * Opens the configured external database. Drivers are imported lazily so a deployment only loads
+ * the one it uses (the Neon driver on Netlify, pg on Heroku). The embedded demo database is
+ * created by src/seed/demo-database.ts instead, since it must be filled first.
+ */
+export async function connectExternalDatabase(config: Config): Promise<Database> {
+  if (!config.databaseUrl) throw new Error('connectExternalDatabase needs DATABASE_URL');
+  const settings = sessionSettingsFor(config);
+  if (config.databaseKind === 'neon') {
+    const { createNeonDatabase } = await import('./neon-driver.ts');
+    return createNeonDatabase(config.databaseUrl, settings);
+  }
+  const { createPgDatabase } = await import('./pg-driver.ts');
+  return createPgDatabase(config.databaseUrl, settings);
+}

@@ -1,0 +1,78 @@
+import type { DatabaseKind } from '../config/config.ts';
+import { toDatabaseError, type Database } from './database.ts';
+import { pgTypes } from './normalize-types.ts';
+import { SESSION_SETTINGS_SQL, sessionSettingsParams, type SessionSettings } from './session-settings.ts';
+
+/** The slice of the pg Pool API that both node-postgres and @neondatabase/serverless implement. */
+interface PoolClientLike {
+  query(config: { text: string; values?: unknown[]; types?: unknown }): Promise<{ rows: unknown[] }>;
+  release(destroy?: boolean | Error): void;
+}
+export interface PoolLike {
+  connect(): Promise<PoolClientLike>;
+  end(): Promise<void>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+export interface PoolOptions {
+  connectionString: string;
+  max: number;
+  connectionTimeoutMillis: number;
+  idleTimeoutMillis: number;
+  /** Client-side bound so a vanished server still gets an answer shortly after the server-side timeout. */
+  query_timeout: number;
+  types: typeof pgTypes;
+  application_name: string;
+}
+
+export function poolOptions(url: string, settings: SessionSettings): PoolOptions {
+  return {
+    connectionString: url,
+    max: 5,
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+    query_timeout: settings.statementTimeoutMs + 1000,
+    types: pgTypes,
+    application_name: 'payments-dashboard',
+  };
+}
+
+/** Wraps a pg-compatible pool: settings applied once per physical connection, errors mapped. */
+export function poolDatabase(kind: DatabaseKind, pool: PoolLike, settings: SessionSettings): Database {
+  const configured = new WeakSet<PoolClientLike>();
+  const settingsParams = sessionSettingsParams(settings);
+  // An idle connection dropped by the server emits 'error' on the pool; unhandled, it would crash
+  // the process. The next query simply opens a new connection.
+  pool.on('error', () => {});
+
+  return {
+    kind,
+    async query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
+      let client: PoolClientLike;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw toDatabaseError(error);
+      }
+      let destroy = false;
+      try {
+        if (!configured.has(client)) {
+          await client.query({ text: SESSION_SETTINGS_SQL, values: settingsParams });
+          configured.add(client);
+        }
+        const result = await client.query({ text, values: [...params], types: pgTypes });
+        return result.rows as Row[];
+      } catch (error) {
+        const mapped = toDatabaseError(error);
+        // After a connection fault or a client-side timeout the socket's state is unknown.
+        destroy = mapped.reason === 'unavailable' || (mapped.reason === 'timeout' && mapped.sqlState === undefined);
+        throw mapped;
+      } finally {
+        client.release(destroy);
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

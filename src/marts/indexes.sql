@@ -1,0 +1,20 @@
+-- Indexes the API's queries rely on. Safe to run on the dbt-built marts too (if not exists).
+-- The explorer's default order (newest first, ties by charge id) and every date-range scan.
+create index if not exists {{payments_table}}_created_idx
+  on {{schema}}.{{payments_table}} (created_at desc, charge_id desc);
+-- Status filter in the same order, so "failed payments, newest first" never sorts.
+create index if not exists {{payments_table}}_status_created_idx
+  on {{schema}}.{{payments_table}} (status, created_at desc, charge_id desc);
+-- Prefix search (q) on the three ids; text_pattern_ops lets LIKE 'prefix%' use the index under
+-- any collation. The payment-intent index also serves each charge's retry history.
+create index if not exists {{payments_table}}_charge_prefix_idx
+  on {{schema}}.{{payments_table}} (charge_id text_pattern_ops);
+create index if not exists {{payments_table}}_intent_idx
+  on {{schema}}.{{payments_table}} (payment_intent_id text_pattern_ops, attempt_number);
+create index if not exists {{payments_table}}_customer_prefix_idx
+  on {{schema}}.{{payments_table}} (customer_id text_pattern_ops);
+-- Failure breakdowns over a date range read only failed rows.
+create index if not exists {{payments_table}}_failed_created_idx
+  on {{schema}}.{{payments_table}} (created_at)
+  include (failure_category, decline_code, recovery_action, amount, currency, payment_intent_id)
+  where status = 'failed';

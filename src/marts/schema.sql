@@ -1,0 +1,39 @@
+-- The two marts the dashboard reads, as DESIGN.md defines them. In a real deployment dbt builds
+-- them; this file creates them for the demo database, tests and benchmarks.
+-- {{schema}} is replaced by the validated, quoted MART_SCHEMA.
+create schema if not exists {{schema}};
+
+create table if not exists {{schema}}.{{payments_table}} (
+  charge_id          text primary key,
+  payment_intent_id  text,
+  customer_id        text,
+  profile_id         text,
+  created_at         timestamptz not null,
+  amount             bigint not null check (amount >= 0),
+  currency           text not null,
+  status             text not null check (status in ('succeeded', 'failed', 'pending')),
+  failure_code       text,
+  decline_code       text,
+  failure_message    text,
+  failure_category   text,
+  recovery_action    text,
+  card_brand         text,
+  card_last4         text,
+  card_country       text,
+  funnel             text,
+  attempt_number     integer not null default 1 check (attempt_number >= 1)
+);
+
+create table if not exists {{schema}}.{{daily_table}} (
+  date                 date not null,
+  currency             text not null,
+  total_attempts       integer not null,
+  successful_payments  integer not null,
+  failed_payments      integer not null,
+  gross_revenue        bigint not null,
+  failed_revenue       bigint not null,
+  retried_payments     integer not null,
+  recovered_payments   integer not null,
+  recovered_revenue    bigint not null,
+  primary key (date, currency)
+);

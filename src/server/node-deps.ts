@@ -1,0 +1,23 @@
+import { parseConfig } from '../config/config.ts';
+import { connectExternalDatabase } from '../db/connect.ts';
+import { martTables } from '../marts/mart-tables.ts';
+import type { Deps } from '../api/deps.ts';
+
+let deps: Promise<Deps> | undefined;
+
+/** The Node server's deps, built once per process on first use. */
+export function getNodeDeps(): Promise<Deps> {
+  deps ??= buildNodeDeps().catch((error: unknown) => {
+    deps = undefined; // let the next request try again (e.g. the demo seed failed mid-way)
+    throw error;
+  });
+  return deps;
+}
+
+async function buildNodeDeps(): Promise<Deps> {
+  const config = parseConfig(process.env);
+  const db = config.databaseKind === 'pglite'
+    ? await (await import('../seed/demo-database.ts')).createDemoDatabase(config)
+    : await connectExternalDatabase(config);
+  return { config, db, tables: martTables(config), now: () => new Date(), log: (message) => console.error(message) };
+}
