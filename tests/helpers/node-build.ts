@@ -1,0 +1,65 @@
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { freePort } from './free-port.ts';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Builds the Node (Heroku) variant once per test run into a directory of its own, so parallel
+ * runs and a developer's dist-node never collide. Called from tests/global-setup.ts.
+ */
+export function buildNodeVariant(outDir: string): void {
+  mkdirSync(outDir, { recursive: true });
+  execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DEPLOY_TARGET: 'node', ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts a built Node variant on a free port and waits until /api/health answers. */
+export async function startNodeServer(buildDir: string, env: Record<string, string | undefined> = {}): Promise<RunningServer> {
+  const entry = join(buildDir, 'server/entry.mjs');
+  if (!existsSync(entry)) throw new Error(`no Node build at ${buildDir}; tests/global-setup.ts builds it`);
+  const port = await freePort();
+  let log = '';
+  const child = spawn(process.execPath, [entry], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_ENV: '', HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk) => (log += chunk));
+  child.stderr.on('data', (chunk) => (log += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.status === 200 || response.status === 503) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not become ready:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    output: () => log,
+    stop: () => new Promise<void>((done) => {
+      if (child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    }),
+  };
+}
