@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config/config.ts';
+
+const SECRET = 'x'.repeat(32);
+const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgresql://u:p@db.example.com/app', DASHBOARD_PASSWORD: 'pw', SESSION_SECRET: SECRET };
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('defaults to the embedded demo database with the demo password outside production', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ production: false, databaseKind: 'pglite', databaseUrl: undefined, password: 'demo', martSchema: 'public', reportingTimezone: 'UTC' });
+    expect(config.sessionTtlSeconds).toBe(12 * 3600);
+  });
+
+  it('accepts a complete production environment', () => {
+    expect(parseConfig(PRODUCTION)).toMatchObject({ production: true, databaseKind: 'pg', password: 'pw' });
+    expect(parseConfig({ ...PRODUCTION, NODE_ENV: '', CONTEXT: 'production' }).production).toBe(true);
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: '' }],
+    ['DASHBOARD_PASSWORD', { DASHBOARD_PASSWORD: '' }],
+    ['SESSION_SECRET', { SESSION_SECRET: '' }],
+    ['SESSION_SECRET', { SESSION_SECRET: 'short' }],
+  ])('names %s when production lacks it', (variable, override) => {
+    const error = errorOf({ ...PRODUCTION, ...override });
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(`${variable}:`)).toBe(true);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('rejects a malformed DATABASE_URL without echoing it', () => {
+    const error = errorOf({ DATABASE_URL: 'not a url with secret-password' });
+    expect(error.variable).toBe('DATABASE_URL');
+    expect(error.message).not.toContain('secret-password');
+    expect(errorOf({ DATABASE_URL: 'mysql://u@h/db' }).variable).toBe('DATABASE_URL');
+  });
+
+  it('picks the Neon driver for Neon hosts and pg for other PostgreSQL', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgresql://u:p@ep-cool-1.us-east-2.aws.neon.tech/db' }).databaseKind).toBe('neon');
+    expect(parseConfig({ DATABASE_URL: 'postgres://u:p@localhost:5432/db' }).databaseKind).toBe('pg');
+    expect(parseConfig({ DATABASE_URL: 'postgres://u:p@localhost:5432/db', DATABASE_DRIVER: 'neon' }).databaseKind).toBe('neon');
+    expect(errorOf({ DATABASE_DRIVER: 'mysql' }).variable).toBe('DATABASE_DRIVER');
+  });
+
+  it.each([
+    ['MART_SCHEMA', 'analytics; drop table x'],
+    ['MART_PAYMENTS_TABLE', '"quoted"'],
+    ['MART_DAILY_TABLE', '1starts_with_digit'],
+    ['REPORTING_TIMEZONE', 'Mars/Olympus'],
+    ['STATEMENT_TIMEOUT_MS', 'soon'],
+    ['MAX_RANGE_DAYS', '0'],
+    ['SESSION_TTL_HOURS', '-1'],
+  ])('rejects an invalid %s', (variable, value) => {
+    expect(errorOf({ [variable]: value }).variable).toBe(variable);
+  });
+
+  it('accepts valid identifiers and time zones', () => {
+    const config = parseConfig({ MART_SCHEMA: 'analytics', REPORTING_TIMEZONE: 'Europe/Paris', STATEMENT_TIMEOUT_MS: '2000' });
+    expect(config).toMatchObject({ martSchema: 'analytics', reportingTimezone: 'Europe/Paris', statementTimeoutMs: 2000 });
+  });
+});
