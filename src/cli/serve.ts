@@ -1,0 +1,69 @@
+/**
+ * Starts the built Node variant (dist-node) — what the Procfile runs on Heroku and `npm start`
+ * runs locally. Configuration and the database are checked first so a mistake is one readable
+ * line and exit code 1, never a stack trace from deep inside the server.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, parseConfig, type Config } from '../config/config.ts';
+import { connectExternalDatabase } from '../db/connect.ts';
+import { DatabaseError } from '../db/database.ts';
+
+export const NODE_BUILD_ENTRY = join(process.cwd(), 'dist-node/server/entry.mjs');
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** host:port/database of a URL, never its user or password. */
+function describeDatabase(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+}
+
+async function checkDatabase(config: Config): Promise<void> {
+  if (!config.databaseUrl) return;
+  const db = await connectExternalDatabase(config);
+  try {
+    await db.query('select 1');
+  } catch (error) {
+    const reason = error instanceof DatabaseError ? error.message : 'unknown error';
+    fail(`Cannot reach the database at ${describeDatabase(config.databaseUrl)} (${reason}). Check DATABASE_URL and that the server is running.`);
+  } finally {
+    await db.close().catch(() => {});
+  }
+}
+
+export async function serve(): Promise<void> {
+  let config: Config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`);
+    throw error;
+  }
+  await checkDatabase(config);
+  if (!existsSync(NODE_BUILD_ENTRY)) fail('No Node build found in dist-node/. Run `npm run build:node` first (or `npm start`, which builds when needed).');
+
+  process.env.PORT ||= '4321';
+  process.env.HOST ||= 'localhost';
+  await import(pathToFileURL(NODE_BUILD_ENTRY).href);
+
+  const port = process.env.PORT;
+  const url = `http://localhost:${port}`;
+  if (config.databaseKind === 'pglite') {
+    // Fill the embedded database now rather than on the first visitor's request.
+    console.log(`Preparing the demo database (${config.demoCharges.toLocaleString('en-US')} generated charges)…`);
+    const started = performance.now();
+    const response = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
+    if (!response?.ok) fail('The demo database could not be prepared; see the messages above.');
+    console.log(`Demo database ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(`\n  Payments dashboard: ${url}\n  Password: ${config.password === 'demo' ? 'demo' : '(DASHBOARD_PASSWORD)'}\n`);
+  } else {
+    console.log(`\n  Payments dashboard: ${url} (${config.databaseKind} database at ${describeDatabase(config.databaseUrl!)})\n`);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await serve();
