@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/node-build.ts';
+
+/** Runs `node src/cli/serve.ts` (what the Procfile starts) with exactly the given environment. */
+function serveWith(env: Record<string, string>) {
+  const result = spawnSync(process.execPath, ['src/cli/serve.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { status: result.status, stderr: result.stderr.trim() };
+}
+
+const SECRET = 's'.repeat(40);
+
+describe('serve start-up checks', () => {
+  it.each([
+    ['DATABASE_URL', { NODE_ENV: 'production', DASHBOARD_PASSWORD: 'pw', SESSION_SECRET: SECRET }],
+    ['DASHBOARD_PASSWORD', { NODE_ENV: 'production', DATABASE_URL: 'postgresql://u@127.0.0.1/db', SESSION_SECRET: SECRET }],
+    ['SESSION_SECRET', { NODE_ENV: 'production', DATABASE_URL: 'postgresql://u@127.0.0.1/db', DASHBOARD_PASSWORD: 'pw', SESSION_SECRET: 'too-short' }],
+  ])('stops with one line naming %s', (variable, env) => {
+    const { status, stderr } = serveWith(env);
+    expect(status).toBe(1);
+    expect(stderr.split('\n')).toHaveLength(1);
+    expect(stderr).toContain(variable);
+    expect(stderr).not.toMatch(/\bat .*:\d+:\d+/); // no stack frames
+  });
+
+  it('stops with one readable line when the database is unreachable, without its password', () => {
+    const { status, stderr } = serveWith({ DATABASE_URL: 'postgresql://reader:hunter2@127.0.0.1:1/analytics' });
+    expect(status).toBe(1);
+    expect(stderr.split('\n')).toHaveLength(1);
+    expect(stderr).toContain('Cannot reach the database at 127.0.0.1:1/analytics');
+    expect(stderr).not.toContain('hunter2');
+  });
+});
