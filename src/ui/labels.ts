@@ -1,0 +1,36 @@
+/** Plain words for the marts' codes, shared by every page that shows failures. */
+
+export const FAILURE_CATEGORY_LABELS: Readonly<Record<string, string>> = {
+  card_declined: 'Card declined',
+  insufficient_funds: 'Insufficient funds',
+  authentication_required: 'Authentication required',
+  expired_card: 'Expired card',
+  incorrect_details: 'Incorrect card details',
+  processing_error: 'Processing error',
+  fraud_risk: 'Blocked as fraud risk',
+  other: 'Other',
+};
+
+export const RECOVERY_ACTION_LABELS: Readonly<Record<string, string>> = {
+  retry_eligible: 'Retry automatically',
+  request_card: 'Ask the customer for a new card',
+  authenticate: 'Ask the customer to authenticate (3-D Secure)',
+  contact_customer: 'Contact the customer',
+  do_not_retry: 'Do not retry',
+};
+
+/** "some_new_code" → "Some new code", so a code the UI does not know yet still reads as words. */
+function humanize(code: string): string {
+  const words = code.replace(/_/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : code;
+}
+
+export function failureCategoryLabel(category: string | null | undefined): string {
+  if (!category) return 'Uncategorized';
+  return FAILURE_CATEGORY_LABELS[category] ?? humanize(category);
+}
+
+export function recoveryActionLabel(action: string | null | undefined): string {
+  if (!action) return 'No recommendation';
+  return RECOVERY_ACTION_LABELS[action] ?? humanize(action);
+}
