@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
 import type { MartTables } from '../marts/mart-tables.ts';
+import type { CacheTag } from '../cache/cache-policy.ts';
 
 /**
  * Everything a handler needs, built in one place per runtime (src/server/node-deps.ts,
@@ -12,6 +13,11 @@ export interface Deps {
   tables: MartTables;
   now: () => Date;
   log: (message: string) => void;
+  /**
+   * Drops the cached responses of these classes: the in-process cache on Node, a purge by cache
+   * tag on Netlify. Absent where nothing caches (tests, scripts).
+   */
+  purgeCache?: (tags: readonly CacheTag[]) => Promise<void>;
 }
 
 export type Handler = (request: Request, deps: Deps) => Promise<Response>;

@@ -1,11 +1,29 @@
 import type { Deps, Handler } from './deps.ts';
 import { AppError, errorResponse } from '../http/app-error.ts';
+import {
+  FILTERS_POLICY, OVERVIEW_RANGE_POLICY, PAYMENT_DETAIL_POLICY, PAYMENTS_LIST_POLICY, type CachePolicy,
+} from '../cache/cache-policy.ts';
+import { serveCached } from '../cache/cached-response.ts';
+import type { TtlCache } from '../cache/ttl-cache.ts';
 import { handleHealth } from './handlers/health.ts';
+import { handleOverviewKpis } from './handlers/overview-kpis.ts';
+import { handleOverviewDaily } from './handlers/overview-daily.ts';
+import { handleOverviewFailures } from './handlers/overview-failures.ts';
+import { handleOverviewRecovery } from './handlers/overview-recovery.ts';
+import { handleOverviewTopFailures } from './handlers/overview-top-failures.ts';
+import { handleFilters } from './handlers/filters.ts';
+import { handlePaymentsList } from './handlers/payments-list.ts';
+import { handlePaymentsCsv } from './handlers/payments-csv.ts';
+import { handlePaymentDetail } from './handlers/payment-detail.ts';
+import { handleRefresh } from './handlers/refresh.ts';
 
 interface Route {
   method: 'GET' | 'POST';
+  /** An exact path, or one ending in `/:param` for a single path segment. */
   path: string;
   handler: Handler;
+  /** The in-process cache's policy on Node; absent = never cached there (refresh, health, the CSV stream). */
+  nodeCache?: CachePolicy;
 }
 
 /**
@@ -15,11 +33,34 @@ interface Route {
  */
 export const API_ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/health', handler: handleHealth },
+  { method: 'GET', path: '/api/overview/kpis', handler: handleOverviewKpis, nodeCache: OVERVIEW_RANGE_POLICY },
+  { method: 'GET', path: '/api/overview/daily', handler: handleOverviewDaily, nodeCache: OVERVIEW_RANGE_POLICY },
+  { method: 'GET', path: '/api/overview/failures', handler: handleOverviewFailures, nodeCache: OVERVIEW_RANGE_POLICY },
+  { method: 'GET', path: '/api/overview/recovery', handler: handleOverviewRecovery, nodeCache: OVERVIEW_RANGE_POLICY },
+  { method: 'GET', path: '/api/overview/top-failures', handler: handleOverviewTopFailures, nodeCache: OVERVIEW_RANGE_POLICY },
+  { method: 'GET', path: '/api/filters', handler: handleFilters, nodeCache: FILTERS_POLICY },
+  { method: 'GET', path: '/api/payments', handler: handlePaymentsList, nodeCache: PAYMENTS_LIST_POLICY },
+  // A stream is never held in memory; the browser and CDN headers still apply.
+  { method: 'GET', path: '/api/payments.csv', handler: handlePaymentsCsv },
+  { method: 'GET', path: '/api/payments/:chargeId', handler: handlePaymentDetail, nodeCache: PAYMENT_DETAIL_POLICY },
+  { method: 'POST', path: '/api/refresh', handler: handleRefresh },
 ];
 
-export async function routeApiRequest(request: Request, deps: Deps): Promise<Response> {
+function matchesPath(pattern: string, pathname: string): boolean {
+  const param = pattern.indexOf('/:');
+  if (param === -1) return pattern === pathname;
+  const prefix = pattern.slice(0, param + 1);
+  return pathname.startsWith(prefix) && pathname.length > prefix.length && !pathname.slice(prefix.length).includes('/');
+}
+
+export interface RouteOptions {
+  /** The Node host's in-process TTL cache; the CDN plays this part on Netlify. */
+  cache?: TtlCache;
+}
+
+export async function routeApiRequest(request: Request, deps: Deps, options: RouteOptions = {}): Promise<Response> {
   const { pathname } = new URL(request.url);
-  const matches = API_ROUTES.filter((route) => route.path === pathname);
+  const matches = API_ROUTES.filter((route) => matchesPath(route.path, pathname));
   try {
     if (matches.length === 0) throw new AppError(404, 'not_found', `No API route ${pathname}`);
     const route = matches.find((candidate) => candidate.method === request.method || (request.method === 'HEAD' && candidate.method === 'GET'));
@@ -28,7 +69,14 @@ export async function routeApiRequest(request: Request, deps: Deps): Promise<Res
         headers: { allow: matches.map((m) => m.method).join(', ') },
       });
     }
-    return await route.handler(request, deps);
+    const run = async () => {
+      try {
+        return await route.handler(request, deps);
+      } catch (error) {
+        return errorResponse(error, deps.log);
+      }
+    };
+    return options.cache && route.nodeCache ? await serveCached(request, route.nodeCache, options.cache, run) : await run();
   } catch (error) {
     return errorResponse(error, deps.log);
   }

@@ -1,0 +1,45 @@
+import { OVERVIEW_RANGE_POLICY } from '../../cache/cache-policy.ts';
+import { getPeriodTotals, type PeriodTotals } from '../../queries/period-totals.ts';
+import type { Deps } from '../deps.ts';
+import { previousPeriod } from '../params/date-range.ts';
+import { pointChange, rate, relativeChange } from '../rates.ts';
+import { cachedJson } from '../respond.ts';
+import { parseOverviewRequest } from './overview-request.ts';
+
+interface Kpi {
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+}
+
+const NO_TOTALS: PeriodTotals = { grossRevenue: 0, failedRevenue: 0, attempts: 0, succeeded: 0, failed: 0 };
+
+function relativeKpi(value: number, previous: number): Kpi {
+  return { value, previous, change: relativeChange(value, previous) };
+}
+
+/** Success rate ignores pending charges: succeeded / (succeeded + failed); its change is in points. */
+function successRateKpi(current: PeriodTotals, previous: PeriodTotals): Kpi {
+  const value = rate(current.succeeded, current.succeeded + current.failed);
+  const before = rate(previous.succeeded, previous.succeeded + previous.failed);
+  return { value, previous: before, change: pointChange(value, before) };
+}
+
+/** GET /api/overview/kpis: four KPIs for the range against the equally long period before it. */
+export async function handleOverviewKpis(request: Request, deps: Deps): Promise<Response> {
+  const { range, currency, generatedAt } = await parseOverviewRequest(request, deps);
+  const previous = previousPeriod(range);
+  const totals = currency ? await getPeriodTotals(deps, currency, range, previous) : { current: NO_TOTALS, previous: NO_TOTALS };
+  const body = {
+    range,
+    previous,
+    currency,
+    kpis: {
+      grossRevenue: relativeKpi(totals.current.grossRevenue, totals.previous.grossRevenue),
+      successRate: successRateKpi(totals.current, totals.previous),
+      failedRevenue: relativeKpi(totals.current.failedRevenue, totals.previous.failedRevenue),
+      attempts: relativeKpi(totals.current.attempts, totals.previous.attempts),
+    },
+  };
+  return cachedJson(body, OVERVIEW_RANGE_POLICY, generatedAt);
+}

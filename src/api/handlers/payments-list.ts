@@ -1,0 +1,48 @@
+import { PAYMENTS_LIST_POLICY } from '../../cache/cache-policy.ts';
+import { countPayments, DEFAULT_TOTAL_CAP } from '../../queries/payments-count.ts';
+import { getPaymentsPage } from '../../queries/payments-page.ts';
+import type { Deps } from '../deps.ts';
+import { parsePagination, parsePaymentFilters, parsePaymentSort } from '../params/payment-params.ts';
+import { cachedJson } from '../respond.ts';
+
+/** Near the start a page is cheap whatever the total, so the page and the count run side by side. */
+const PARALLEL_OFFSET_LIMIT = 10_000;
+
+/**
+ * GET /api/payments: one page of filtered, sorted payments and the total, exact up to
+ * `totalCap` and flagged `totalCapped` beyond it (lastPage then covers the capped total).
+ */
+export function createPaymentsListHandler(options: { totalCap?: number } = {}) {
+  const totalCap = options.totalCap ?? DEFAULT_TOTAL_CAP;
+  return async function handlePaymentsList(request: Request, deps: Deps): Promise<Response> {
+    const url = new URL(request.url);
+    const filters = parsePaymentFilters(url, { maxDays: deps.config.maxRangeDays });
+    const sort = parsePaymentSort(url);
+    const { page, size } = parsePagination(url);
+    const offset = (page - 1) * size;
+    const generatedAt = deps.now();
+    let count: { total: number; capped: boolean };
+    let rows;
+    if (offset < PARALLEL_OFFSET_LIMIT) {
+      [count, rows] = await Promise.all([
+        countPayments(deps, filters, totalCap),
+        getPaymentsPage(deps, filters, sort, { offset, limit: size }),
+      ]);
+    } else {
+      // Far in, an exact total lets the page be read from whichever end of the index is nearer.
+      count = await countPayments(deps, filters, totalCap);
+      rows = await getPaymentsPage(deps, filters, sort, { offset, limit: size, total: count.capped ? undefined : count.total });
+    }
+    const body = {
+      rows,
+      page,
+      size,
+      total: count.total,
+      totalCapped: count.capped,
+      lastPage: Math.max(1, Math.ceil(count.total / size)),
+    };
+    return cachedJson(body, PAYMENTS_LIST_POLICY, generatedAt);
+  };
+}
+
+export const handlePaymentsList = createPaymentsListHandler();

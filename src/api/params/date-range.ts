@@ -1,0 +1,43 @@
+import { badRequest } from '../../http/app-error.ts';
+import { addDays, daysInRange, isCalendarDate, todayIn } from './calendar-date.ts';
+import { optionalParam } from './query-params.ts';
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+export const DEFAULT_RANGE_DAYS = 30;
+
+export function parseDateParam(url: URL, name: string): string | undefined {
+  const raw = optionalParam(url, name);
+  if (raw === undefined) return undefined;
+  if (!isCalendarDate(raw)) throw badRequest(name, `${name} must be a real calendar date written YYYY-MM-DD (got "${raw.slice(0, 40)}")`);
+  return raw;
+}
+
+/** from ≤ to and at most maxDays days, both ends included. */
+export function checkRange(from: string, to: string, maxDays: number): void {
+  if (from > to) throw badRequest('from', `from (${from}) must not be after to (${to})`);
+  const days = daysInRange(from, to);
+  if (days > maxDays) throw badRequest('from', `the range from ${from} to ${to} is ${days} days; at most ${maxDays} days are allowed`);
+}
+
+/**
+ * The overview's range: `from` and `to` as given; a missing end defaults to today in the
+ * reporting zone, a missing start to 30 days before the end.
+ */
+export function parseOverviewRange(url: URL, options: { timeZone: string; now: Date; maxDays: number }): DateRange {
+  const fromParam = parseDateParam(url, 'from');
+  const toParam = parseDateParam(url, 'to');
+  const to = toParam ?? (fromParam && fromParam > todayIn(options.timeZone, options.now) ? fromParam : todayIn(options.timeZone, options.now));
+  const from = fromParam ?? addDays(to, -(Math.min(DEFAULT_RANGE_DAYS, options.maxDays) - 1));
+  checkRange(from, to, options.maxDays);
+  return { from, to };
+}
+
+/** The N days just before `from`, N being the range's length. */
+export function previousPeriod(range: DateRange): DateRange {
+  const days = daysInRange(range.from, range.to);
+  return { from: addDays(range.from, -days), to: addDays(range.from, -1) };
+}

@@ -1,0 +1,90 @@
+/**
+ * The TTL strategy as data: which class an endpoint belongs to, how long its responses live and
+ * which query parameters change the answer. The same policy drives the response headers (browser,
+ * Netlify CDN) and the Node in-process cache key, so the two layers can never disagree.
+ */
+export type CacheTag = 'overview' | 'payments';
+
+export interface CachePolicy {
+  tag: CacheTag;
+  ttlSeconds: number;
+  /** Serve a stale copy for this long while the CDN refetches in the background. */
+  staleWhileRevalidateSeconds: number;
+  /** Query parameters that change the response; every other parameter is ignored by both caches. */
+  params: readonly string[];
+}
+
+export const CACHE_TAGS: readonly CacheTag[] = ['overview', 'payments'];
+
+const OVERVIEW_TTL = 300;
+const PAYMENTS_TTL = 60;
+
+export const OVERVIEW_RANGE_POLICY: CachePolicy = {
+  tag: 'overview',
+  ttlSeconds: OVERVIEW_TTL,
+  staleWhileRevalidateSeconds: 60,
+  params: ['from', 'to', 'currency'],
+};
+
+export const FILTERS_POLICY: CachePolicy = {
+  tag: 'overview',
+  ttlSeconds: OVERVIEW_TTL,
+  staleWhileRevalidateSeconds: 60,
+  params: [],
+};
+
+export const PAYMENT_FILTER_PARAMS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'currency', 'sort'] as const;
+
+export const PAYMENTS_LIST_POLICY: CachePolicy = {
+  tag: 'payments',
+  ttlSeconds: PAYMENTS_TTL,
+  staleWhileRevalidateSeconds: 30,
+  params: [...PAYMENT_FILTER_PARAMS, 'page', 'size'],
+};
+
+export const PAYMENT_DETAIL_POLICY: CachePolicy = {
+  tag: 'payments',
+  ttlSeconds: PAYMENTS_TTL,
+  staleWhileRevalidateSeconds: 30,
+  params: [],
+};
+
+export const PAYMENTS_CSV_POLICY: CachePolicy = {
+  tag: 'payments',
+  ttlSeconds: PAYMENTS_TTL,
+  staleWhileRevalidateSeconds: 30,
+  params: [...PAYMENT_FILTER_PARAMS],
+};
+
+/**
+ * Headers for a cacheable 200. Browsers may keep it privately for at most the TTL (the Age a
+ * cache adds counts against that); the Netlify CDN keeps it durably, keyed only on `params`,
+ * tagged for purge. `generatedAt` is when the data was read, so pages can show its age.
+ */
+export function cacheHeaders(policy: CachePolicy, generatedAt: Date): Record<string, string> {
+  const headers: Record<string, string> = {
+    'cache-control': `private, max-age=${policy.ttlSeconds}`,
+    'netlify-cdn-cache-control': `public, durable, max-age=${policy.ttlSeconds}, stale-while-revalidate=${policy.staleWhileRevalidateSeconds}`,
+    'netlify-cache-tag': policy.tag,
+    'x-generated-at': generatedAt.toISOString(),
+  };
+  // No parameter matters (filters, detail): `query=` with an empty list is not a documented
+  // form, so vary on a name no client sends, which drops every real parameter from the key.
+  headers['netlify-vary'] = `query=${policy.params.length > 0 ? policy.params.join('|') : '_'}`;
+  return headers;
+}
+
+export const NO_STORE = { 'cache-control': 'no-store' } as const;
+
+/**
+ * The normalized request a cache entry stands for: method, path and the policy's parameters in a
+ * fixed order, empty values dropped (an empty filter is no filter).
+ */
+export function cacheKey(method: string, url: URL, policy: CachePolicy): string {
+  const parts: string[] = [];
+  for (const name of [...policy.params].sort()) {
+    const values = url.searchParams.getAll(name).filter((value) => value !== '');
+    for (const value of values) parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  }
+  return `${method} ${url.pathname}?${parts.join('&')}`;
+}

@@ -1,0 +1,21 @@
+/**
+ * The failed charges of one currency in a date range, each flagged `lost` when its payment intent
+ * never succeeded (a charge without an intent is lost: nothing can recover it). Placeholders:
+ * $1 currency, $2 first day, $3 last day (reporting-zone dates: the session's TimeZone is the
+ * reporting zone, so `$2::date` is local midnight). The partial index on failed charges serves
+ * the range; the intent index answers each "did it ever succeed" probe.
+ */
+export function failedChargesCte(payments: string): string {
+  return `failed as (
+    select f.failure_category, f.decline_code, f.recovery_action, f.amount,
+           not exists (
+             select 1 from ${payments} s
+              where s.payment_intent_id = f.payment_intent_id and s.status = 'succeeded'
+           ) as lost
+      from ${payments} f
+     where f.status = 'failed'
+       and f.currency = $1
+       and f.created_at >= $2::date
+       and f.created_at < $3::date + 1
+  )`;
+}

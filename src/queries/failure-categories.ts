@@ -1,0 +1,24 @@
+import { failedChargesCte } from './failed-charges-sql.ts';
+import type { DayRange, MartSource } from './mart-source.ts';
+
+export interface FailureCategoryRow {
+  category: string;
+  count: number;
+  failedAmount: number;
+  lostRevenue: number;
+}
+
+/** Failed charges by normalized category (uncategorized ones as `other`), most frequent first. */
+export async function getFailureCategories({ db, tables }: MartSource, currency: string, range: DayRange): Promise<FailureCategoryRow[]> {
+  return db.query<FailureCategoryRow>(
+    `with ${failedChargesCte(tables.payments)}
+     select coalesce(failure_category, 'other')                    as category,
+            count(*)                                               as count,
+            sum(amount)::bigint                                    as "failedAmount",
+            coalesce(sum(amount) filter (where lost), 0)::bigint   as "lostRevenue"
+       from failed
+      group by 1
+      order by count(*) desc, "lostRevenue" desc, category`,
+    [currency, range.from, range.to],
+  );
+}

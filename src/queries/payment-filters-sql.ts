@@ -1,0 +1,45 @@
+/**
+ * The payments explorer's filters as one SQL condition. Every value goes in as a bound parameter
+ * appended to `params`; only column names and operators written here become SQL text.
+ */
+export const PAYMENT_STATUSES = ['succeeded', 'failed', 'pending'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export interface PaymentFilters {
+  status?: PaymentStatus;
+  /** Reporting-zone calendar days, inclusive. */
+  from?: string;
+  to?: string;
+  /** Exact or prefix match on the charge, payment intent or customer id. */
+  q?: string;
+  funnel?: string;
+  brand?: string;
+  currency?: string;
+}
+
+/** `abc_%` must match the literal characters: LIKE's wildcards and its escape get a backslash. */
+export function likePrefix(text: string): string {
+  return `${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+export function paymentFiltersSql(filters: PaymentFilters, params: unknown[]): string {
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const conditions: string[] = [];
+  if (filters.status) conditions.push(`status = ${bind(filters.status)}`);
+  // The session TimeZone is the reporting zone, so a date compares as that zone's midnight.
+  if (filters.from) conditions.push(`created_at >= ${bind(filters.from)}::date`);
+  if (filters.to) conditions.push(`created_at < ${bind(filters.to)}::date + 1`);
+  if (filters.currency) conditions.push(`currency = ${bind(filters.currency)}`);
+  if (filters.funnel) conditions.push(`funnel = ${bind(filters.funnel)}`);
+  if (filters.brand) conditions.push(`card_brand = ${bind(filters.brand)}`);
+  if (filters.q) {
+    // A constant-prefix LIKE (default escape \) can use the text_pattern_ops indexes; the three
+    // index scans are OR-ed as a bitmap. Drivers send unnamed statements, planned with the value.
+    const pattern = bind(likePrefix(filters.q));
+    conditions.push(`(charge_id like ${pattern} or payment_intent_id like ${pattern} or customer_id like ${pattern})`);
+  }
+  return conditions.length > 0 ? conditions.join(' and ') : 'true';
+}

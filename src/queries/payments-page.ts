@@ -1,0 +1,74 @@
+import type { MartSource } from './mart-source.ts';
+import { paymentFiltersSql, type PaymentFilters } from './payment-filters-sql.ts';
+import { PAYMENT_COLUMNS_SQL, type PaymentRow } from './payment-row.ts';
+import { keysetAfterSql, orderBySql, reversed, type PaymentSort } from './payment-sort.ts';
+
+/**
+ * One page of filtered payments by offset. The offset is walked in a narrow index (a "deferred
+ * join": find the page's charge ids first, then read only those rows), and when the total is
+ * known and the page lies in the second half, the walk starts from the other end of the index,
+ * so the last page costs what the first does.
+ */
+export async function getPaymentsPage(
+  { db, tables }: MartSource,
+  filters: PaymentFilters,
+  sort: PaymentSort,
+  page: { offset: number; limit: number; total?: number },
+): Promise<PaymentRow[]> {
+  let { offset, limit } = page;
+  let order = sort;
+  let fromEnd = false;
+  if (page.total !== undefined) {
+    if (offset >= page.total) return [];
+    const fromTheEnd = page.total - offset - limit;
+    if (fromTheEnd < offset) {
+      fromEnd = true;
+      order = reversed(sort);
+      limit = Math.min(limit, page.total - offset);
+      offset = Math.max(0, fromTheEnd);
+    }
+  }
+  const params: unknown[] = [];
+  const where = paymentFiltersSql(filters, params);
+  params.push(limit, offset);
+  const rows = await db.query<PaymentRow>(
+    `with page as (
+       select charge_id from ${tables.payments}
+        where ${where}
+        order by ${orderBySql(order)}
+        limit $${params.length - 1} offset $${params.length}
+     )
+     select ${PAYMENT_COLUMNS_SQL}
+       from ${tables.payments}
+      where charge_id in (select charge_id from page)
+      order by ${orderBySql(order)}`,
+    params,
+  );
+  return fromEnd ? rows.reverse() : rows;
+}
+
+/**
+ * The next `limit` payments after `after` in the sort order (all of them from the start when
+ * `after` is undefined): keyset batches whose cost does not depend on how far in they are.
+ */
+export async function getPaymentsAfter(
+  { db, tables }: MartSource,
+  filters: PaymentFilters,
+  sort: PaymentSort,
+  after: PaymentRow | undefined,
+  limit: number,
+  columnsSql: string = PAYMENT_COLUMNS_SQL,
+): Promise<PaymentRow[]> {
+  const params: unknown[] = [];
+  const conditions = [paymentFiltersSql(filters, params)];
+  if (after) conditions.push(keysetAfterSql(sort, after, params));
+  params.push(limit);
+  return db.query<PaymentRow>(
+    `select ${columnsSql}
+       from ${tables.payments}
+      where ${conditions.join(' and ')}
+      order by ${orderBySql(sort)}
+      limit $${params.length}`,
+    params,
+  );
+}

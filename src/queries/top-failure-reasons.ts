@@ -1,0 +1,38 @@
+import { failedChargesCte } from './failed-charges-sql.ts';
+import type { DayRange, MartSource } from './mart-source.ts';
+
+export interface FailureReasonRow {
+  category: string;
+  declineCode: string | null;
+  count: number;
+  failedAmount: number;
+  lostRevenue: number;
+  action: string | null;
+}
+
+/**
+ * The most frequent (category, decline code) pairs with the recommended recovery action. The
+ * action follows from the decline code through the mapping, so within a pair it is one value;
+ * `mode()` just picks it without trusting that blindly.
+ */
+export async function getTopFailureReasons(
+  { db, tables }: MartSource,
+  currency: string,
+  range: DayRange,
+  limit: number,
+): Promise<FailureReasonRow[]> {
+  return db.query<FailureReasonRow>(
+    `with ${failedChargesCte(tables.payments)}
+     select coalesce(failure_category, 'other')                          as category,
+            decline_code                                                 as "declineCode",
+            count(*)                                                     as count,
+            sum(amount)::bigint                                          as "failedAmount",
+            coalesce(sum(amount) filter (where lost), 0)::bigint         as "lostRevenue",
+            mode() within group (order by recovery_action)               as action
+       from failed
+      group by 1, 2
+      order by count(*) desc, "lostRevenue" desc, category, "declineCode" nulls last
+      limit $4`,
+    [currency, range.from, range.to, limit],
+  );
+}

@@ -1,0 +1,63 @@
+import { PGlite } from '@electric-sql/pglite';
+import { parseConfig, type Config } from '../../../src/config/config.ts';
+import type { Database } from '../../../src/db/database.ts';
+import { sessionSettingsFor } from '../../../src/db/connect.ts';
+import { createPgDatabase } from '../../../src/db/pg-driver.ts';
+import { pgliteDatabase } from '../../../src/db/pglite-driver.ts';
+import { martTables } from '../../../src/marts/mart-tables.ts';
+import type { ChargeRow } from '../../../src/marts/charge-row.ts';
+import { loadMarts } from '../../../src/seed/install-marts.ts';
+import { pgliteWriter } from '../../../src/seed/mart-writer.ts';
+import type { Deps } from '../../../src/api/deps.ts';
+import { createMartDatabase, TEST_MART_CONFIG } from '../../helpers/postgres.ts';
+import { NOW } from './payments-fixture.ts';
+
+export type DriverName = 'postgres' | 'pglite';
+export const DRIVERS: DriverName[] = ['postgres', 'pglite'];
+
+export interface FixtureDatabase {
+  db: Database;
+  /** The scratch database's URL (postgres only), for servers started by a test. */
+  url: string | undefined;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...parseConfig({ REPORTING_TIMEZONE: 'UTC', MAX_RANGE_DAYS: '92' }), ...overrides };
+}
+
+/** The fixture in a read-only database: a scratch database on the running PostgreSQL, or PGlite in process. */
+export async function openFixtureDatabase(driver: DriverName, rows: ChargeRow[], timeZone = 'UTC'): Promise<FixtureDatabase> {
+  const settings = sessionSettingsFor({ statementTimeoutMs: 5000, reportingTimezone: timeZone });
+  if (driver === 'postgres') {
+    const scratch = await createMartDatabase(rows);
+    const db = createPgDatabase(scratch.url, settings);
+    return { db, url: scratch.url, close: async () => { await db.close(); await scratch.drop(); } };
+  }
+  const pglite = await PGlite.create();
+  await loadMarts(pgliteWriter(pglite), rows, TEST_MART_CONFIG);
+  const db = await pgliteDatabase(pglite, settings);
+  return { db, url: undefined, close: () => db.close() };
+}
+
+export function testDeps(db: Database, overrides: Partial<Deps> = {}, config: Config = testConfig()): Deps {
+  return { config, db, tables: martTables(config), now: () => NOW, log: () => {}, ...overrides };
+}
+
+/** A Database that counts the statements it runs (to see the cache spare the database). */
+export function countingDatabase(db: Database): Database & { count: number } {
+  const counting = {
+    kind: db.kind,
+    count: 0,
+    query<Row>(text: string, params?: readonly unknown[]) {
+      counting.count++;
+      return db.query<Row>(text, params);
+    },
+    close: () => db.close(),
+  };
+  return counting;
+}
+
+export async function json(response: Response): Promise<any> {
+  return response.json();
+}
