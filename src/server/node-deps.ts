@@ -1,7 +1,11 @@
 import { parseConfig } from '../config/config.ts';
 import { connectExternalDatabase } from '../db/connect.ts';
 import { martTables } from '../marts/mart-tables.ts';
+import { TtlCache } from '../cache/ttl-cache.ts';
 import type { Deps } from '../api/deps.ts';
+
+/** The Node server's in-process response cache (the CDN's part on Netlify); /api/refresh empties it. */
+export const nodeResponseCache = new TtlCache();
 
 let deps: Promise<Deps> | undefined;
 
@@ -19,5 +23,14 @@ async function buildNodeDeps(): Promise<Deps> {
   const db = config.databaseKind === 'pglite'
     ? await (await import('../seed/demo-database.ts')).createDemoDatabase(config)
     : await connectExternalDatabase(config);
-  return { config, db, tables: martTables(config), now: () => new Date(), log: (message) => console.error(message) };
+  return {
+    config,
+    db,
+    tables: martTables(config),
+    now: () => new Date(),
+    log: (message) => console.error(message),
+    purgeCache: async (tags) => {
+      nodeResponseCache.clear(tags);
+    },
+  };
 }

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { routeApiRequest } from '../../src/api/router.ts';
+import type { Database } from '../../src/db/database.ts';
+import { testDeps } from './support/fixture-database.ts';
+
+/** Validation happens before any query: this database fails the test if it is touched. */
+const untouchable: Database = {
+  kind: 'pg',
+  query: () => { throw new Error('validation should have rejected the request before querying'); },
+  close: async () => {},
+};
+const deps = testDeps(untouchable); // maxRangeDays 92, now 2026-03-20
+
+const OVERVIEW = ['kpis', 'daily', 'failures', 'recovery', 'top-failures'].map((name) => `/api/overview/${name}`);
+const PAYMENTS = ['/api/payments', '/api/payments.csv'];
+
+const CASES: [paths: string[], query: string, param: string, message: RegExp][] = [
+  [[...OVERVIEW, ...PAYMENTS], 'from=2026-2-1', 'from', /YYYY-MM-DD/],
+  [[...OVERVIEW, ...PAYMENTS], 'from=2026-02-30', 'from', /real calendar date/],
+  [[...OVERVIEW, ...PAYMENTS], 'to=2026-13-01', 'to', /real calendar date/],
+  [[...OVERVIEW, ...PAYMENTS], 'to=yesterday', 'to', /YYYY-MM-DD/],
+  [[...OVERVIEW, ...PAYMENTS], 'from=2026-03-10&to=2026-03-01', 'from', /must not be after to/],
+  [[...OVERVIEW, ...PAYMENTS], 'from=2025-01-01&to=2026-03-01', 'from', /at most 92 days/],
+  [OVERVIEW, 'from=2025-01-01', 'from', /at most 92 days/], // the open end defaults to today
+  [[...OVERVIEW, ...PAYMENTS], 'currency=dollars', 'currency', /three-letter ISO 4217/],
+  [[...OVERVIEW, ...PAYMENTS], 'currency=us1', 'currency', /three-letter/],
+  [[...OVERVIEW, ...PAYMENTS], 'from=2026-03-01&from=2026-03-02', 'from', /more than once/],
+  [PAYMENTS, 'status=refunded', 'status', /succeeded, failed, pending/],
+  [PAYMENTS, 'status=FAILED', 'status', /one of/],
+  [PAYMENTS, 'sort=created_at', 'sort', /createdAt, amount, status, chargeId/],
+  [PAYMENTS, 'sort=-amount;drop', 'sort', /one of/],
+  [PAYMENTS, `q=${'x'.repeat(101)}`, 'q', /at most 100/],
+  [PAYMENTS, 'q=ch_%0Aa', 'q', /control characters/],
+  [PAYMENTS, `funnel=${'f'.repeat(101)}`, 'funnel', /at most 100/],
+  [PAYMENTS, 'brand=%00', 'brand', /control/],
+  [['/api/payments'], 'page=0', 'page', /from 1 to/],
+  [['/api/payments'], 'page=-1', 'page', /whole number/],
+  [['/api/payments'], 'page=1.5', 'page', /whole number/],
+  [['/api/payments'], 'page=abc', 'page', /whole number/],
+  [['/api/payments'], 'size=101', 'size', /from 1 to 100/],
+  [['/api/payments'], 'size=0', 'size', /from 1 to 100/],
+  [['/api/payments'], 'size=99999999999', 'size', /whole number/],
+  [['/api/payments/bad%20id', '/api/payments/cus_123', "/api/payments/ch_1'--"], '', 'charge_id', /Stripe charge id/],
+];
+
+describe('every bad parameter is a 400 naming it, before any query', () => {
+  for (const [paths, query, param, message] of CASES) {
+    for (const path of paths) {
+      it(`${path}?${query.slice(0, 40)} → 400 ${param}`, async () => {
+        const response = await routeApiRequest(new Request(`http://dash.test${path}?${query}`), deps);
+        expect(response.status).toBe(400);
+        expect(response.headers.get('cache-control')).toBe('no-store');
+        const body = await response.json();
+        expect(body).toMatchObject({ error: 'invalid_parameter', param });
+        expect(body.message).toMatch(message);
+      });
+    }
+  }
+
+  it('ignores unknown parameters and treats empty ones as absent', async () => {
+    const seen: unknown[][] = [];
+    const recording: Database = { kind: 'pg', query: async (_text, params) => { seen.push([...(params ?? [])]); return []; }, close: async () => {} };
+    const response = await routeApiRequest(
+      new Request('http://dash.test/api/payments?utm_source=mail&status=&q=&funnel=&foo=bar&page=&size='),
+      testDeps(recording),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ rows: [], page: 1, size: 25, total: 0, totalCapped: false, lastPage: 1 });
+  });
+
+  it('passes request values to the database only as parameters', async () => {
+    const texts: string[] = [];
+    const recording: Database = { kind: 'pg', query: async (text) => { texts.push(text); return []; }, close: async () => {} };
+    const evil = "x' or 1=1; drop table mart_stripe_payments; --";
+    await routeApiRequest(new Request(`http://dash.test/api/payments?q=${encodeURIComponent(evil)}&funnel=${encodeURIComponent(evil)}&brand=${encodeURIComponent(evil)}`), testDeps(recording));
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).not.toContain('drop table');
+  });
+
+  it('unknown routes and methods answer JSON', async () => {
+    const missing = await routeApiRequest(new Request('http://dash.test/api/nope'), deps);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: 'not_found' });
+    const wrongMethod = await routeApiRequest(new Request('http://dash.test/api/refresh'), deps);
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+  });
+});

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { martTables } from '../../src/marts/mart-tables.ts';
+import { countPayments } from '../../src/queries/payments-count.ts';
+import { getPaymentsAfter, getPaymentsPage } from '../../src/queries/payments-page.ts';
+import type { MartSource } from '../../src/queries/mart-source.ts';
+import type { PaymentRow } from '../../src/queries/payment-row.ts';
+import { parseSortText, type PaymentSort } from '../../src/queries/payment-sort.ts';
+import { likePrefix } from '../../src/queries/payment-filters-sql.ts';
+import { DRIVERS, openFixtureDatabase, testConfig, type FixtureDatabase } from '../api/support/fixture-database.ts';
+import { FIXTURE_CHARGES } from '../api/support/payments-fixture.ts';
+
+const sort = (text: string): PaymentSort => parseSortText(text)!;
+const idsOf = (rows: PaymentRow[]) => rows.map((row) => row.chargeId);
+
+describe('likePrefix', () => {
+  it('escapes LIKE wildcards and the escape character', () => {
+    expect(likePrefix('ch_1')).toBe('ch\\_1%');
+    expect(likePrefix('50%')).toBe('50\\%%');
+    expect(likePrefix('a\\b')).toBe('a\\\\b%');
+  });
+});
+
+describe.each(DRIVERS)('payments queries on %s', (driver) => {
+  let fixture: FixtureDatabase;
+  let source: MartSource;
+
+  beforeAll(async () => {
+    fixture = await openFixtureDatabase(driver, FIXTURE_CHARGES);
+    source = { db: fixture.db, tables: martTables(testConfig()) };
+  });
+  afterAll(() => fixture?.close());
+
+  it('counts exactly up to the cap, then says it is capped', async () => {
+    expect(await countPayments(source, {}, 100)).toEqual({ total: 22, capped: false });
+    expect(await countPayments(source, {}, 22)).toEqual({ total: 22, capped: false });
+    expect(await countPayments(source, {}, 21)).toEqual({ total: 21, capped: true });
+    expect(await countPayments(source, {}, 3)).toEqual({ total: 3, capped: true });
+    expect(await countPayments(source, { status: 'failed' }, 3)).toEqual({ total: 3, capped: true });
+    expect(await countPayments(source, { status: 'pending' }, 3)).toEqual({ total: 1, capped: false });
+  });
+
+  it('reads a page from the far end of the index when the total is known, with the same rows', async () => {
+    const all = idsOf(await getPaymentsPage(source, {}, sort('-createdAt'), { offset: 0, limit: 100 }));
+    expect(all).toHaveLength(22);
+    for (const [offset, limit] of [[0, 5], [15, 5], [20, 5], [21, 1], [17, 10], [10, 3]] as const) {
+      const fromEnd = idsOf(await getPaymentsPage(source, {}, sort('-createdAt'), { offset, limit, total: 22 }));
+      const fromStart = idsOf(await getPaymentsPage(source, {}, sort('-createdAt'), { offset, limit }));
+      expect(fromEnd).toEqual(all.slice(offset, offset + limit));
+      expect(fromStart).toEqual(fromEnd);
+    }
+    expect(await getPaymentsPage(source, {}, sort('-createdAt'), { offset: 22, limit: 5, total: 22 })).toEqual([]);
+  });
+
+  it.each(['-createdAt', 'createdAt', 'amount', '-amount', 'status', '-status', 'chargeId', '-chargeId'])(
+    'keyset batches in %s order give every row once, in the page order',
+    async (order) => {
+      const expected = idsOf(await getPaymentsPage(source, {}, sort(order), { offset: 0, limit: 100 }));
+      const seen: string[] = [];
+      let after: PaymentRow | undefined;
+      for (;;) {
+        const batch = await getPaymentsAfter(source, {}, sort(order), after, 4);
+        seen.push(...idsOf(batch));
+        if (batch.length < 4) break;
+        after = batch.at(-1);
+      }
+      expect(seen).toEqual(expected);
+    },
+  );
+});
+
+describe.each(DRIVERS)('reporting time zone on %s', (driver) => {
+  let fixture: FixtureDatabase;
+  beforeAll(async () => {
+    fixture = await openFixtureDatabase(driver, FIXTURE_CHARGES, 'Asia/Tokyo');
+  });
+  afterAll(() => fixture?.close());
+
+  it('filters whole local days and reports timestamps with the local offset', async () => {
+    const source = { db: fixture.db, tables: martTables(testConfig()) };
+    // 2026-03-06 in Tokyo is 03-05T15:00Z..03-06T15:00Z: a08 and a09 (10:00Z), not a12 (03-05T10:00Z).
+    const rows = await getPaymentsAfter(source, { from: '2026-03-06', to: '2026-03-06' }, sort('-createdAt'), undefined, 10);
+    expect(rows.map((row) => [row.chargeId, row.createdAt])).toEqual([
+      ['ch_a09', '2026-03-06T19:00:00+09:00'],
+      ['ch_a08', '2026-03-06T19:00:00+09:00'],
+    ]);
+  });
+});
