@@ -1,10 +1,17 @@
 import { CHARGE_COLUMNS, type ChargeRow } from '../marts/charge-row.ts';
 
-/** PostgreSQL COPY text format: tab-separated, \N for null, backslash escapes. */
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * PostgreSQL COPY text format: tab-separated, \N for null, backslash escapes. Almost no value
+ * needs escaping, so one test comes first: four replace passes per value were most of the cost
+ * of seeding a million rows.
+ */
 function copyValue(value: string | number | null): string {
   if (value === null) return '\\N';
   if (typeof value === 'number') return String(value);
-  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (ch) => ESCAPES[ch]!) : value;
 }
 
 export function copyLine(row: ChargeRow): string {
