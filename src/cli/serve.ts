@@ -36,6 +36,17 @@ async function checkDatabase(config: Config): Promise<void> {
   }
 }
 
+/** The server listens shortly after its module loads; the first health check also fills the demo database. */
+async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const response = await fetch(url).catch(() => undefined);
+    if (response) return response.ok;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
 export async function serve(): Promise<void> {
   let config: Config;
   try {
@@ -57,8 +68,7 @@ export async function serve(): Promise<void> {
     // Fill the embedded database now rather than on the first visitor's request.
     console.log(`Preparing the demo database (${config.demoCharges.toLocaleString('en-US')} generated charges)…`);
     const started = performance.now();
-    const response = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
-    if (!response?.ok) fail('The demo database could not be prepared; see the messages above.');
+    if (!(await waitForHealth(`${url}/api/health`, 120_000))) fail('The demo database could not be prepared; see the messages above.');
     console.log(`Demo database ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     console.log(`\n  Payments dashboard: ${url}\n  Password: ${config.password === 'demo' ? 'demo' : '(DASHBOARD_PASSWORD)'}\n`);
   } else {
