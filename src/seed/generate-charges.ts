@@ -330,6 +330,16 @@ class DemandCurve {
   }
 }
 
+/**
+ * The generated window: whole UTC days, from midnight `days − 1` days before endDate's UTC date up
+ * to endDate itself (so the first day is complete and the last one runs until endDate).
+ */
+export function chargeWindow(options: { endDate: Date; days?: number }): { start: Date; end: Date } {
+  const endMs = options.endDate.getTime();
+  const days = options.days ?? DEFAULT_DAYS;
+  return { start: new Date(Math.floor(endMs / DAY) * DAY - (days - 1) * DAY), end: new Date(endMs) };
+}
+
 function validate(options: GenerateChargesOptions): { charges: number; endMs: number; days: number; seed: number } {
   const { charges, endDate } = options;
   const days = options.days ?? DEFAULT_DAYS;
@@ -345,7 +355,7 @@ function validate(options: GenerateChargesOptions): { charges: number; endMs: nu
 
 /**
  * Exactly `options.charges` rows of mart_stripe_payments, in created_at order, all within
- * (endDate − days, endDate]. The same options always give the same rows.
+ * chargeWindow(options) and never after endDate. The same options always give the same rows.
  */
 export function* generateCharges(options: GenerateChargesOptions): Generator<ChargeRow, void, undefined> {
   const { charges: total, endMs, days, seed } = validate(options);
@@ -363,9 +373,8 @@ export function* generateCharges(options: GenerateChargesOptions): Generator<Cha
   const profileBase = 100_000 + (hash32(seed, 4) % 800_000);
   const account = accountFragment(hash32(seed, 5));
 
-  // Whole seconds, like Stripe's `created`; the window is (endMs − days, endMs].
-  const startMs = endMs - days * DAY;
-  const firstSecond = Math.floor(startMs / SECOND) * SECOND + SECOND;
+  // Whole seconds, like Stripe's `created`.
+  const startMs = chargeWindow({ endDate: new Date(endMs), days }).start.getTime();
   const curve = new DemandCurve(startMs, endMs);
   const incident = incidentWindow(new Date(endMs));
   const incidentStart = incident.start.getTime();
@@ -387,6 +396,10 @@ export function* generateCharges(options: GenerateChargesOptions): Generator<Cha
   const firstAttemptTime = new IsoSeconds();
   const retryTime = new IsoSeconds();
   let chargeIndex = 0;
+  const numbered = (row: ChargeRow): ChargeRow => {
+    row.charge_id = sequentialId('ch_', account, chargeKey, chargeIndex++);
+    return row;
+  };
   let intentIndex = 0;
   let produced = 0; // rows decided so far (emitted or queued)
   const queue = new AttemptQueue();
@@ -443,11 +456,11 @@ export function* generateCharges(options: GenerateChargesOptions): Generator<Cha
 
     // First attempt: where this intent's share of all rows falls on the demand curve.
     let t = Math.floor(curve.timeAt((produced + rng.next()) / total) / SECOND) * SECOND;
-    if (t < firstSecond) t = firstSecond;
+    if (t < startMs) t = startMs;
     if (t > endMs) t = Math.floor(endMs / SECOND) * SECOND;
 
     // Attempts that were due before this one come out first, keeping the stream in time order.
-    while (queue.size > 0 && queue.peekTime() <= t) yield queue.pop();
+    while (queue.size > 0 && queue.peekTime() <= t) yield numbered(queue.pop());
 
     // --- the intent's attempts, decided now
     let previous: Decline | null = null;
@@ -475,7 +488,7 @@ export function* generateCharges(options: GenerateChargesOptions): Generator<Cha
 
       const entry = decline?.entry;
       const row: ChargeRow = {
-        charge_id: sequentialId('ch_', account, chargeKey, chargeIndex++),
+        charge_id: '', // numbered when emitted, so charge ids follow created_at like Stripe's
         payment_intent_id: intentId,
         customer_id: customerId,
         profile_id: profileId,
@@ -495,7 +508,7 @@ export function* generateCharges(options: GenerateChargesOptions): Generator<Cha
         attempt_number: attempt,
       };
       produced++;
-      if (attempt === 1) yield row;
+      if (attempt === 1) yield numbered(row);
       else queue.push(t, row);
 
       if (decline === null || !rng.chance(retryChance(decline.entry, automatic))) break;
@@ -510,5 +523,5 @@ export function* generateCharges(options: GenerateChargesOptions): Generator<Cha
       previous = decline;
     }
   }
-  while (queue.size > 0) yield queue.pop();
+  while (queue.size > 0) yield numbered(queue.pop());
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChargeRow } from '../../src/marts/charge-row.ts';
 import { loadDeclineCodeMapping } from '../../src/marts/decline-codes.ts';
-import { DEFAULT_DAYS, generateCharges, incidentWindow } from '../../src/seed/generate-charges.ts';
+import { chargeWindow, generateCharges, incidentWindow } from '../../src/seed/generate-charges.ts';
 
 const END = new Date('2026-06-30T18:00:00Z');
 const DAY = 86_400_000;
@@ -160,17 +160,26 @@ describe('generateCharges: invariants over 20,000 rows', () => {
   });
 
   it('stays inside the window, never after endDate, in created_at order', () => {
-    const start = END.getTime() - DEFAULT_DAYS * DAY;
+    const window = chargeWindow({ endDate: END });
+    expect(window.start.toISOString()).toBe('2025-12-13T00:00:00.000Z'); // 200 UTC dates, the last one ends at END
+    expect(window.end).toEqual(END);
+    const start = window.start.getTime();
     expect(rows.filter((row) => !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(row.created_at))).toEqual([]);
-    expect(rows.filter((row) => !(ms(row) > start && ms(row) <= END.getTime()))).toEqual([]);
+    expect(rows.filter((row) => !(ms(row) >= start && ms(row) <= END.getTime()))).toEqual([]);
     expect(rows.every((row, i) => i === 0 || rows[i - 1]!.created_at <= row.created_at)).toBe(true);
+    // Charge ids follow created_at, as Stripe's do.
+    expect(rows.every((row, i) => i === 0 || rows[i - 1]!.charge_id < row.charge_id)).toBe(true);
+    // The first day is a whole day, not a sliver.
+    const firstDay = rows.filter((row) => row.created_at.startsWith('2025-12-13')).length;
+    const secondDay = rows.filter((row) => row.created_at.startsWith('2025-12-14')).length;
+    expect(firstDay).toBeGreaterThan(secondDay * 0.6);
     // The last days are populated (nothing is cut short) and so are the first.
     expect(rows.filter((row) => END.getTime() - ms(row) < DAY).length).toBeGreaterThan(50);
     expect(rows.filter((row) => ms(row) - start < 2 * DAY).length).toBeGreaterThan(50);
     // An endDate in the middle of a second, and a short window.
     const odd = new Date('2026-03-01T12:34:56.789Z');
     const few = [...generateCharges({ charges: 2000, endDate: odd, days: 7 })];
-    expect(few.filter((row) => !(ms(row) > odd.getTime() - 7 * DAY && ms(row) <= odd.getTime()))).toEqual([]);
+    expect(few.filter((row) => !(row.created_at >= '2026-02-23' && ms(row) <= odd.getTime()))).toEqual([]);
   });
 
   it('has fewer payments on weekends and grows gently over the window', () => {
@@ -180,7 +189,7 @@ describe('generateCharges: invariants over 20,000 rows', () => {
     const weekday = days.filter(([date]) => ![0, 6].includes(new Date(date).getUTCDay())).map(([, r]) => r.length);
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
     expect(mean(weekend)).toBeLessThan(mean(weekday) * 0.85);
-    const start = END.getTime() - DEFAULT_DAYS * DAY;
+    const start = chargeWindow({ endDate: END }).start.getTime();
     const firstMonth = rows.filter((row) => ms(row) < start + 30 * DAY).length;
     const lastMonth = rows.filter((row) => ms(row) > END.getTime() - 30 * DAY).length;
     expect(lastMonth).toBeGreaterThan(firstMonth);

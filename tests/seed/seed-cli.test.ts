@@ -41,6 +41,12 @@ describe('npm run seed: bad input', () => {
   }
 });
 
+it('--help prints the usage and exits 0', async () => {
+  const result = await runSeed(['--help']);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toMatch(/^usage: npm run seed -- --database-url /);
+});
+
 describe('npm run seed: loading a database', () => {
   let scratch: ScratchDatabase;
   let client: pg.Client;
