@@ -7,6 +7,7 @@ import { SESSION_SETTINGS_SQL, sessionSettingsParams, type SessionSettings } fro
 interface PoolClientLike {
   query(config: { text: string; values?: unknown[]; types?: unknown }): Promise<{ rows: unknown[] }>;
   release(destroy?: boolean | Error): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
 }
 export interface PoolLike {
   connect(): Promise<PoolClientLike>;
@@ -40,6 +41,7 @@ export function poolOptions(url: string, settings: SessionSettings): PoolOptions
 /** Wraps a pg-compatible pool: settings applied once per physical connection, errors mapped. */
 export function poolDatabase(kind: DatabaseKind, pool: PoolLike, settings: SessionSettings): Database {
   const configured = new WeakSet<PoolClientLike>();
+  const guarded = new WeakSet<PoolClientLike>();
   const settingsParams = sessionSettingsParams(settings);
   // An idle connection dropped by the server emits 'error' on the pool; unhandled, it would crash
   // the process. The next query simply opens a new connection.
@@ -53,6 +55,15 @@ export function poolDatabase(kind: DatabaseKind, pool: PoolLike, settings: Sessi
         client = await pool.connect();
       } catch (error) {
         throw toDatabaseError(error);
+      }
+      // The pool listens for errors only on idle clients. When the server goes away while a client
+      // is checked out (fast shutdown, failover), pg also emits 'error' on that client — between
+      // two queries, or just after the failed query rejects but before it is released — and an
+      // 'error' event nobody listens to crashes the process. The query still fails and the
+      // connection is discarded; the listener only has to exist.
+      if (!guarded.has(client)) {
+        client.on('error', () => {});
+        guarded.add(client);
       }
       let destroy = false;
       try {
