@@ -4,9 +4,11 @@ import preact from '@astrojs/preact';
 import netlify from '@astrojs/netlify';
 import node from '@astrojs/node';
 import { nodeServer } from './src/server/node-integration.ts';
+import { PAGE_CSP_DIRECTIVES } from './src/auth/security-headers.ts';
 
 // One codebase, two deploy targets: Netlify (default; `npm run build`) and any Node host such as
-// Heroku (`npm run build:node`, DEPLOY_TARGET=node). Pages are static either way.
+// Heroku (`npm run build:node`, DEPLOY_TARGET=node). Pages are static on Netlify; the Node build renders
+// them on demand so its middleware can guard them (src/server/node-integration.ts).
 const target = process.env.DEPLOY_TARGET === 'node' ? 'node' : 'netlify';
 
 export default defineConfig({
@@ -15,5 +17,14 @@ export default defineConfig({
   adapter: target === 'node' ? node({ mode: 'standalone' }) : netlify(),
   integrations: [preact(), ...(target === 'node' ? [nodeServer()] : [])],
   build: { inlineStylesheets: 'never' },
+  security: {
+    // Astro hashes the inline scripts and styles it emits (island hydration) into script-src and
+    // style-src; the edge function / middleware send that policy as a header (src/auth/security-headers.ts).
+    csp: { directives: [...PAGE_CSP_DIRECTIVES] },
+    // Astro's own check compares Origin with the URL the Node server sees, which is http:// behind
+    // Heroku's TLS-terminating router, so it would refuse every real login. Login and logout check
+    // the origin themselves (src/auth/same-origin.ts); other POSTs need the SameSite=Lax cookie.
+    checkOrigin: false,
+  },
   devToolbar: { enabled: false },
 });

@@ -16,6 +16,7 @@ import { handlePaymentsList } from './handlers/payments-list.ts';
 import { handlePaymentsCsv } from './handlers/payments-csv.ts';
 import { handlePaymentDetail } from './handlers/payment-detail.ts';
 import { handleRefresh } from './handlers/refresh.ts';
+import { loginRoute, logoutRoute } from '../auth/node-routes.ts';
 
 interface Route {
   method: 'GET' | 'POST';
@@ -33,6 +34,8 @@ interface Route {
  */
 export const API_ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/health', handler: handleHealth },
+  { method: 'POST', path: '/api/login', handler: loginRoute },
+  { method: 'POST', path: '/api/logout', handler: logoutRoute },
   { method: 'GET', path: '/api/overview/kpis', handler: handleOverviewKpis, nodeCache: OVERVIEW_RANGE_POLICY },
   { method: 'GET', path: '/api/overview/daily', handler: handleOverviewDaily, nodeCache: OVERVIEW_RANGE_POLICY },
   { method: 'GET', path: '/api/overview/failures', handler: handleOverviewFailures, nodeCache: OVERVIEW_RANGE_POLICY },

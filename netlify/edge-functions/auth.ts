@@ -1,0 +1,14 @@
+// Netlify edge function (Deno), routed in netlify.toml ([[edge_functions]] path = "/*"): checks
+// the session on every request before the CDN cache and adds the security headers. Imports only
+// runtime-neutral code (src/auth, src/config); everything it does is in src/auth/protect.ts.
+import type { Context } from '@netlify/edge-functions';
+import { authSettings } from '../../src/auth/auth-settings.ts';
+import { netlifyConfig } from '../../src/auth/netlify-env.ts';
+import { protect } from '../../src/auth/protect.ts';
+
+export default (request: Request, context: Context) =>
+  protect(request, {
+    loadSettings: () => authSettings(netlifyConfig(Netlify.env.toObject(), context.deploy?.context)),
+    now: new Date(),
+    next: () => context.next(),
+  });
