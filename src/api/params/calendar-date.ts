@@ -29,10 +29,11 @@ export function daysInRange(from: string, to: string): number {
   return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS) + 1;
 }
 
+/** Every day from `from` to `to`, both included (none when from is after to). */
 export function eachDay(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
-  return days;
+  // Counted, not compared: the day after 9999-12-31 has no YYYY-MM-DD form ('+010000-01'), so a
+  // loop stepping past `to` and comparing strings never ended cleanly for a range ending there.
+  return Array.from({ length: Math.max(0, daysInRange(from, to)) }, (_, i) => addDays(from, i));
 }
 
 /** The calendar day `now` falls on in an IANA time zone. */
