@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { routeApiRequest } from '../../src/api/router.ts';
 import { startNodeServer, type RunningServer } from '../helpers/node-build.ts';
-import { loginCookie } from './support/netlify-serve.ts';
+import { loginCookie } from './support/login-cookie.ts';
 import { linkNodeModules } from './support/node-modules-link.ts';
 import { cacheHeadersOf, HTTP_PATHS } from './support/http-compare.ts';
 import { openFixtureDatabase, testDeps, type FixtureDatabase } from './support/fixture-database.ts';

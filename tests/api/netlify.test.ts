@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { routeApiRequest } from '../../src/api/router.ts';
+import { startNodeServer, type RunningServer } from '../helpers/node-build.ts';
+import { startNetlifyServer, type NetlifyServer } from '../helpers/netlify-server.ts';
+import { loginCookie } from './support/login-cookie.ts';
+import { linkNodeModules } from './support/node-modules-link.ts';
+import { cacheHeadersOf, HTTP_PATHS } from './support/http-compare.ts';
+import { openFixtureDatabase, testDeps, type FixtureDatabase } from './support/fixture-database.ts';
+import { FIXTURE_CHARGES } from './support/payments-fixture.ts';
+
+const PASSWORD = 'netlify-test-password';
+const ENV = {
+  DASHBOARD_PASSWORD: PASSWORD,
+  SESSION_SECRET: 'netlify-test-session-secret-0123456789abcdefgh',
+  REPORTING_TIMEZONE: 'UTC',
+  MAX_RANGE_DAYS: '92',
+};
+
+/**
+ * The same requests to the Netlify functions (under `netlify serve --offline`), to the built
+ * Node server and to the handlers directly must give the same bodies and cache headers.
+ */
+describe('the API under netlify serve --offline', () => {
+  let fixture: FixtureDatabase;
+  let netlify: NetlifyServer;
+  let node: RunningServer;
+  const cookies: Record<string, string | undefined> = {};
+  const get = (base: string, path: string, init: RequestInit = {}) =>
+    fetch(`${base}${path}`, { ...init, headers: { ...(cookies[base] ? { cookie: cookies[base] } : {}), origin: base, ...init.headers } });
+
+  beforeAll(async () => {
+    fixture = await openFixtureDatabase('postgres', FIXTURE_CHARGES);
+    linkNodeModules(inject('nodeBuildDir'));
+    [netlify, node] = await Promise.all([
+      startNetlifyServer({ env: { ...ENV, DATABASE_URL: fixture.url! } }),
+      startNodeServer(inject('nodeBuildDir'), { ...ENV, DATABASE_URL: fixture.url }),
+    ]);
+    for (const server of [netlify, node]) cookies[server.url] = await loginCookie(server.url, PASSWORD);
+  }, 300_000);
+  afterAll(async () => {
+    await netlify?.stop();
+    await node?.stop();
+    await fixture?.close();
+  });
+
+  it.each(HTTP_PATHS)('GET %s: same body and cache headers from the function, the Node route and the handler', async (path) => {
+    const [fromNetlify, fromNode] = await Promise.all([get(netlify.url, path), get(node.url, path)]);
+    expect(fromNetlify.status, netlify.output().slice(-2000)).toBe(200);
+    expect(fromNode.status).toBe(200);
+    const direct = await routeApiRequest(new Request(`http://dash.test${path}`), testDeps(fixture.db, { now: () => new Date() }));
+    const body = await direct.json();
+    expect(await fromNetlify.json()).toEqual(body);
+    expect(await fromNode.json()).toEqual(body);
+    expect(cacheHeadersOf(fromNetlify)).toEqual(cacheHeadersOf(direct));
+    expect(cacheHeadersOf(fromNode)).toEqual(cacheHeadersOf(direct));
+    expect(Date.parse(fromNetlify.headers.get('x-generated-at')!)).not.toBeNaN();
+  });
+
+  it('streams the CSV from a function', async () => {
+    const response = await get(netlify.url, '/api/payments.csv?status=failed&currency=usd&from=2026-03-01&to=2026-03-07');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="failed-payments_2026-03-01_to_2026-03-07_UTC_exported-/);
+    const ids = (await response.text()).trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+    expect(ids).toEqual(['ch_a09', 'ch_a12', 'ch_a05', 'ch_a07', 'ch_a04', 'ch_a02']);
+  });
+
+  it('answers bad input with 400 JSON and POST /api/refresh without caching', async () => {
+    const bad = await get(netlify.url, '/api/overview/kpis?from=2026-02-30');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: 'invalid_parameter', param: 'from' });
+    const refresh = await get(netlify.url, '/api/refresh', { method: 'POST' });
+    expect(refresh.status).toBe(200);
+    expect(refresh.headers.get('cache-control')).toBe('no-store');
+    expect(await refresh.json()).toMatchObject({ refreshed: true, tags: ['overview', 'payments'] });
+  });
+});
