@@ -44,7 +44,7 @@ export function formatMajorMoney(major: number, currency: string, options: Money
   const code = currency.toUpperCase();
   const digits = currencyDigits(code);
   if (options.compact) {
-    return formatter(options.locale, { style: 'currency', currency: code, notation: 'compact', maximumFractionDigits: Math.abs(major) < 1000 ? digits : 1 }).format(major);
+    return formatter(options.locale, { style: 'currency', currency: code, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: Math.abs(major) < 1000 ? digits : 1 }).format(major);
   }
   return formatter(options.locale, { style: 'currency', currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(major);
 }

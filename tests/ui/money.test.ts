@@ -28,6 +28,8 @@ describe('money', () => {
   it('formats compact amounts for chart axes', () => {
     expect(formatMajorMoney(12_500, 'usd', { locale: 'en-US', compact: true })).toBe('$12.5K');
     expect(formatMajorMoney(2_000_000, 'jpy', { locale: 'en-US', compact: true })).toBe('¥2M');
-    expect(formatMajorMoney(12.5, 'usd', { locale: 'en-US', compact: true })).toBe('$12.50');
+    expect(formatMajorMoney(12.5, 'usd', { locale: 'en-US', compact: true })).toBe('$12.5');
+    expect(formatMajorMoney(0, 'usd', { locale: 'en-US', compact: true })).toBe('$0');
+    expect(formatMajorMoney(25_000, 'usd', { locale: 'en-US', compact: true })).toBe('$25K');
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * Recovery-rate trend: the share of failed first attempts that a retry later recovered, by the day
+ * of the first failure. Recent days are still maturing (their retries have not all happened), so
+ * they are drawn dashed over a shaded band and named in the legend: never colour alone.
+ */
+import type uPlot from 'uplot';
+import type { AlignedData, Options } from 'uplot';
+import type { ChartBuildContext } from './revenue-chart.ts';
+import { dayLabel, dayTicks, legendValue, utcDate } from './revenue-chart.ts';
+import { dateToSeconds, paddedDayRange } from './time-axis.ts';
+
+export interface RecoverySeries {
+  dates: string[];
+  rate: (number | null)[];
+  /** Per day: still maturing. */
+  maturing: boolean[];
+}
+
+/**
+ * [x, settled rate %, maturing rate %]. The maturing series also holds the last settled point so
+ * the two lines join.
+ */
+export function recoveryChartData(series: RecoverySeries): AlignedData {
+  const percent = series.rate.map((rate) => (rate == null ? null : Math.round(rate * 10_000) / 100));
+  const firstMaturing = series.maturing.indexOf(true);
+  const settled = percent.map((value, i) => (firstMaturing === -1 || i < firstMaturing ? value : null));
+  const maturing = percent.map((value, i) => (firstMaturing !== -1 && i >= firstMaturing - 1 ? value : null));
+  return [series.dates.map(dateToSeconds), settled, maturing];
+}
+
+/** x (seconds) of the first maturing day, or null when every day has settled. */
+export function maturingFromSeconds(series: Pick<RecoverySeries, 'dates' | 'maturing'>): number | null {
+  const first = series.maturing.indexOf(true);
+  return first === -1 || series.dates[first] === undefined ? null : dateToSeconds(series.dates[first]);
+}
+
+/** Shades the plot from half a day before the first maturing day to the right edge. */
+function drawMaturingBand(u: uPlot, maturingFrom: number, fill: string): void {
+  const left = Math.max(u.bbox.left, u.valToPos(maturingFrom - 43_200, 'x', true));
+  const right = u.bbox.left + u.bbox.width;
+  u.ctx.save();
+  u.ctx.fillStyle = fill;
+  u.ctx.fillRect(left, u.bbox.top, right - left, u.bbox.height);
+  u.ctx.restore();
+}
+
+export interface RecoveryChartContext extends Omit<ChartBuildContext, 'currency'> {
+  /** x (seconds) of the first maturing day, or null; part of the chart's options key. */
+  maturingFrom: number | null;
+}
+
+export function recoveryChartOptions({ width, height, theme, locale, maturingFrom }: RecoveryChartContext): Options {
+  const axisFont = `12px ${theme.font}`;
+  const axis = { stroke: theme.muted, font: axisFont, ticks: { stroke: theme.grid }, grid: { stroke: theme.grid, width: 1 } };
+  const percent = legendValue((v) => `${v.toFixed(1)}%`);
+  return {
+    width,
+    height,
+    tzDate: utcDate,
+    cursor: { drag: { x: false, y: false }, points: { size: 7 } },
+    legend: { live: true },
+    scales: {
+      x: { time: true, range: (u) => paddedDayRange(u.data[0]) },
+      y: { range: [0, 100] },
+    },
+    series: [
+      { label: 'Day', value: legendValue((v) => dayLabel(v, locale)) },
+      { label: 'Recovery rate', stroke: theme.recovery, width: 2, points: { show: (u) => u.data[0].length <= 31, size: 5, fill: theme.recovery }, value: percent },
+      { label: 'Still maturing', stroke: theme.maturing, width: 2, dash: [6, 4], points: { show: true, size: 5, fill: theme.maturing }, value: percent },
+    ],
+    axes: [
+      { ...axis, grid: { show: false }, values: (_u, splits) => dayTicks(splits, locale) },
+      { ...axis, size: 48, values: (_u, splits) => splits.map((v) => `${v}%`) },
+    ],
+    // drawAxes runs after the grid and before the series, so the band sits behind the lines.
+    hooks: maturingFrom == null ? {} : { drawAxes: [(u) => drawMaturingBand(u, maturingFrom, theme.maturingBand)] },
+  };
+}

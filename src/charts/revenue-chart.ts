@@ -1,0 +1,108 @@
+/**
+ * The Overview's one combined chart: daily revenue as bars (left axis, the currency's money) and
+ * the success rate as a line (right axis, %). Columnar from the API to uPlot.
+ */
+import uPlot, { type AlignedData, type Options } from 'uplot';
+import { formatMajorMoney, toMajorUnits } from '../ui/money.ts';
+import { formatDate } from '../ui/date-range.ts';
+import type { ChartTheme } from './theme.ts';
+import { dateToSeconds, paddedDayRange, secondsToDate } from './time-axis.ts';
+
+export interface DailySeries {
+  currency: string;
+  dates: string[];
+  /** Minor units per day. */
+  revenue: number[];
+  /** Fractions; null on a day without settled attempts. */
+  successRate: (number | null)[];
+}
+
+/** [x seconds, revenue in major units, success rate in %]. */
+export function revenueChartData(daily: DailySeries): AlignedData {
+  return [
+    daily.dates.map(dateToSeconds),
+    daily.revenue.map((minor) => toMajorUnits(minor, daily.currency)),
+    daily.successRate.map((rate) => (rate == null ? null : Math.round(rate * 10_000) / 100)),
+  ];
+}
+
+/** Success-rate axis: zoomed to the data (rates live near 90%) in steps of 5, never past 0–100. */
+export function rateAxisRange(min: number | null, max: number | null): [number, number] {
+  if (min == null || max == null) return [0, 100];
+  const low = Math.max(0, Math.floor((min - 2) / 5) * 5);
+  const high = Math.min(100, Math.ceil((max + 1) / 5) * 5);
+  return [Math.min(low, high - 5), Math.max(high, low + 5)];
+}
+
+export interface ChartBuildContext {
+  width: number;
+  height: number;
+  theme: ChartTheme;
+  currency: string;
+  locale?: string;
+}
+
+export function utcDate(seconds: number): Date {
+  return uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC');
+}
+
+export function dayLabel(seconds: number, locale?: string): string {
+  return formatDate(secondsToDate(seconds), { locale, withYear: true });
+}
+
+/** Day ticks as "Oct 28" in UTC (the x values are reporting-zone dates at UTC midnight). */
+export function dayTicks(splits: number[], locale?: string): string[] {
+  return splits.map((v) => formatDate(secondsToDate(v), { locale, withYear: false }));
+}
+
+/**
+ * A legend value: empty while the cursor is off the chart (so the legend reads as a key),
+ * "—" for a day without a value.
+ */
+export function legendValue(format: (v: number) => string) {
+  return (_u: unknown, v: number | null, _series: number, idx: number | null): string => (idx == null ? '' : v == null ? '—' : format(v));
+}
+
+export function revenueChartOptions({ width, height, theme, currency, locale }: ChartBuildContext): Options {
+  const axisFont = `12px ${theme.font}`;
+  const axis = { stroke: theme.muted, font: axisFont, ticks: { stroke: theme.grid }, grid: { stroke: theme.grid, width: 1 } };
+  return {
+    width,
+    height,
+    tzDate: utcDate,
+    cursor: { drag: { x: false, y: false }, points: { size: 7 } },
+    legend: { live: true },
+    scales: {
+      x: { time: true, range: (u) => paddedDayRange(u.data[0]) },
+      revenue: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+      rate: { range: (_u, min, max) => rateAxisRange(min, max) },
+    },
+    series: [
+      { label: 'Day', value: legendValue((v) => dayLabel(v, locale)) },
+      {
+        label: 'Revenue',
+        scale: 'revenue',
+        stroke: theme.revenue,
+        fill: theme.revenue,
+        width: 0,
+        paths: uPlot.paths.bars!({ size: [0.7, 36], gap: 1 }),
+        points: { show: false },
+        value: legendValue((v) => formatMajorMoney(v, currency, { locale })),
+      },
+      {
+        label: 'Success rate',
+        scale: 'rate',
+        stroke: theme.rate,
+        width: 2,
+        spanGaps: false,
+        points: { show: (u) => u.data[0].length <= 31, size: 5, fill: theme.rate },
+        value: legendValue((v) => `${v.toFixed(1)}%`),
+      },
+    ],
+    axes: [
+      { ...axis, grid: { show: false }, values: (_u, splits) => dayTicks(splits, locale) },
+      { ...axis, scale: 'revenue', size: 64, values: (_u, splits) => splits.map((v) => formatMajorMoney(v, currency, { locale, compact: true })) },
+      { ...axis, scale: 'rate', side: 1, size: 48, grid: { show: false }, values: (_u, splits) => splits.map((v) => `${v}%`) },
+    ],
+  };
+}

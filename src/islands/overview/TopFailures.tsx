@@ -1,0 +1,51 @@
+import { formatMoney } from '../../ui/money.ts';
+import { formatCount } from '../../ui/format.ts';
+import { failureCategoryLabel, recoveryActionLabel } from '../../ui/labels.ts';
+import type { TopFailuresResponse } from './api-types.ts';
+
+export function TopFailures({ data }: { data: TopFailuresResponse }) {
+  if (data.rows.length === 0) return <p class="empty-note">No failed payments in this range.</p>;
+  return (
+    <div class="table-scroll" tabIndex={0} role="region" aria-label="Top failure reasons (scrolls sideways)">
+      <table class="data-table reasons-table">
+        <caption class="visually-hidden">Most frequent failure reasons with the recommended action</caption>
+        <thead>
+          <tr>
+            <th scope="col">Category</th>
+            <th scope="col">Decline code</th>
+            <th scope="col" class="num">Count</th>
+            <th scope="col" class="num">Failed amount</th>
+            <th scope="col" class="num" title="Failed amounts whose payment never succeeded later">Lost revenue</th>
+            <th scope="col">Recommended action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((row) => (
+            <tr key={`${row.category}|${row.declineCode ?? ''}`}>
+              <td class="reason">{failureCategoryLabel(row.category)}</td>
+              <td class="decline">{row.declineCode ? <code class="code">{row.declineCode}</code> : <span class="muted">none given</span>}</td>
+              <td class="num" data-label="Count">{formatCount(row.count)}</td>
+              <td class="num" data-label="Failed">{formatMoney(row.failedAmount, data.currency)}</td>
+              <td class="num" data-label="Lost">{formatMoney(row.lostRevenue, data.currency)}</td>
+              <td class="action" data-action={row.action ?? ''}>{recoveryActionLabel(row.action)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export const TOP_FAILURE_ROWS = 10;
+
+export function TableSkeleton({ rows, columns }: { rows: number; columns: number }) {
+  return (
+    <div class="table-skeleton" aria-hidden="true">
+      {Array.from({ length: rows + 1 }, (_, r) => (
+        <div class="table-skeleton__row" key={r}>
+          {Array.from({ length: columns }, (_, c) => <span class="skeleton skeleton--cell" key={c} />)}
+        </div>
+      ))}
+    </div>
+  );
+}

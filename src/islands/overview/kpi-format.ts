@@ -1,0 +1,55 @@
+/**
+ * How each KPI reads: its value in the right unit and its change vs the previous period, with the
+ * direction and whether that is good news. Pure, so the browser test formats the API's numbers
+ * with exactly this code and compares with the screen.
+ */
+import { directionOf, formatCount, formatPercent, formatPoints, formatRelativeChange, sentimentOf, type Direction, type Sentiment } from '../../ui/format.ts';
+import { formatMoney } from '../../ui/money.ts';
+import type { Kpi, KpiName } from './api-types.ts';
+
+export interface KpiSpec {
+  name: KpiName;
+  label: string;
+  kind: 'money' | 'rate' | 'count';
+  /** More failed revenue is bad; more attempts is neither. */
+  upIs: 'good' | 'bad' | 'neutral';
+}
+
+export const KPI_SPECS: readonly KpiSpec[] = [
+  { name: 'grossRevenue', label: 'Gross revenue', kind: 'money', upIs: 'good' },
+  { name: 'successRate', label: 'Success rate', kind: 'rate', upIs: 'good' },
+  { name: 'failedRevenue', label: 'Failed revenue', kind: 'money', upIs: 'bad' },
+  { name: 'attempts', label: 'Attempts', kind: 'count', upIs: 'neutral' },
+];
+
+export function formatKpiValue(spec: Pick<KpiSpec, 'kind'>, value: number | null, currency: string, locale?: string): string {
+  if (value == null) return '—';
+  switch (spec.kind) {
+    case 'money':
+      return formatMoney(value, currency, { locale });
+    case 'rate':
+      return formatPercent(value, { locale });
+    case 'count':
+      return formatCount(value, { locale });
+  }
+}
+
+export interface KpiChange {
+  text: string;
+  direction: Direction;
+  sentiment: Sentiment;
+  /** For screen readers: "better", "worse" or "". */
+  verdict: string;
+}
+
+/** null when there is nothing to compare with (previous value 0 or missing). */
+export function describeKpiChange(spec: Pick<KpiSpec, 'kind' | 'upIs'>, kpi: Kpi, locale?: string): KpiChange | null {
+  if (kpi.change == null || !Number.isFinite(kpi.change)) return null;
+  // A rate's change is a difference in points; a 0.0004 wobble is "flat" at one decimal.
+  const direction = directionOf(kpi.change, spec.kind === 'rate' ? 0.0005 : 0.0005);
+  const sentiment = sentimentOf(direction, spec.upIs);
+  const text = spec.kind === 'rate' ? formatPoints(kpi.change, { locale }) : formatRelativeChange(kpi.change, { locale });
+  return { text, direction, sentiment, verdict: sentiment === 'good' ? 'better' : sentiment === 'bad' ? 'worse' : '' };
+}
+
+export const DIRECTION_ARROWS: Readonly<Record<Direction, string>> = { up: '▲', down: '▼', flat: '▶' };

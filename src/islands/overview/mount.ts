@@ -1,0 +1,28 @@
+/**
+ * Starts the Overview island. A bundled module rather than an <astro-island>: Astro's island
+ * loader is an inline script, which the dashboard's CSP (no 'unsafe-inline') would block. The
+ * static HTML already holds the app's skeleton (rendered at build time from the same component),
+ * so render() reuses those nodes and nothing moves.
+ */
+import { h, render } from 'preact';
+import { todayIn } from '../../ui/date-range.ts';
+import { parseRangeQuery, queryHasRangeView, rangeViewToQuery } from '../../ui/range-query.ts';
+import { readQuery, writeQuery } from '../../ui/url-state.ts';
+import { OverviewApp, rememberedView } from './OverviewApp.tsx';
+
+const root = document.getElementById('overview-app');
+if (root) {
+  const timeZone = root.dataset.timeZone || 'UTC';
+  const query = readQuery();
+  const remembered = rememberedView();
+  const initialView = parseRangeQuery(query, remembered);
+  // Opening the bare page shows the remembered view; put it in the URL so it can be shared.
+  if (!queryHasRangeView(query)) writeQuery(rangeViewToQuery(initialView), 'replace');
+  let today: string;
+  try {
+    today = todayIn(timeZone);
+  } catch {
+    today = todayIn('UTC');
+  }
+  render(h(OverviewApp, { initialView, today }), root);
+}
