@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { buildNodeVariant } from './helpers/node-build.ts';
+import { buildNodeVariant, projectTempDir } from './helpers/node-build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,7 +14,7 @@ declare module 'vitest' {
  */
 export default function setup(project: TestProject) {
   const reuse = process.env.TEST_NODE_BUILD_DIR;
-  const dir = reuse ?? mkdtempSync(join(tmpdir(), 'dashboard-node-build-'));
+  const dir = reuse ?? projectTempDir('node-build');
   if (!reuse) buildNodeVariant(dir);
   project.provide('nodeBuildDir', dir);
   return () => {

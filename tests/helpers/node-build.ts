@@ -1,9 +1,19 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from './free-port.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * A fresh directory under the project's .tmp/ (gitignored). Builds must live inside the project:
+ * the server bundle imports its dependencies from node_modules, found by walking up from it.
+ */
+export function projectTempDir(prefix: string): string {
+  const base = join(PROJECT_ROOT, '.tmp');
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(join(base, `${prefix}-`));
+}
 
 /**
  * Builds the Node (Heroku) variant once per test run into a directory of its own, so parallel
@@ -20,6 +30,7 @@ export function buildNodeVariant(outDir: string): void {
 
 export interface RunningServer {
   url: string;
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -55,6 +66,7 @@ export async function startNodeServer(buildDir: string, env: Record<string, stri
   }
   return {
     url,
+    pid: child.pid!,
     output: () => log,
     stop: () => new Promise<void>((done) => {
       if (child.exitCode !== null) return done();
