@@ -26,6 +26,11 @@
  *   functions in the order their zips finish extracting, so /api/* sometimes lands in `ssr` and
  *   404s. The copy's build command removes the generated function, which leaves routing as it
  *   is in production for every path the app serves.
+ * - Known differences from a deploy, left as they are: Netlify's `rateLimit` function config is
+ *   not enforced; a 403 or 404 from a function is not passed on as is, because the CLI then retries
+ *   the request as `/path.html`, `/path/index.html`, … (through the edge function again) and
+ *   answers with the last of those; Deno reports its own errors for the inline-config read it
+ *   cannot do offline ("Could not load configuration for edge function"), harmlessly.
  * - Stopping. The CLI starts Deno, a static server and a functions server; it runs in a process
  *   group of its own and stop() signals the whole group (SIGTERM, then SIGKILL after 10 s).
  *
@@ -67,7 +72,11 @@ export interface NetlifyServerOptions {
 }
 
 export interface NetlifyServer {
-  /** http://127.0.0.1:PORT (browsers treat it as a secure context, so Secure cookies work). */
+  /**
+   * http://localhost:PORT. The CLI hands functions `Host: localhost:PORT` whatever the client
+   * used, so a client that sends Origin must use this name for it to match; browsers treat
+   * localhost as a secure context, so Secure cookies work.
+   */
   url: string;
   /** Process group id of the CLI and everything it started. */
   pid: number;
@@ -170,7 +179,7 @@ export async function startNetlifyServer(options: NetlifyServerOptions = {}): Pr
     return stopped;
   };
 
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://localhost:${port}`;
   const readyPath = options.readyPath ?? '/login';
   const deadline = Date.now() + (options.timeoutMs ?? 300_000);
   for (;;) {

@@ -1,0 +1,44 @@
+/**
+ * The Netlify variant under `netlify serve --offline`: the edge function (netlify/edge-functions/
+ * auth.ts) really runs in Deno in front of the static pages and the Functions, as on a deploy.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNetlifyServer, type NetlifyServer } from '../helpers/netlify-server.ts';
+import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
+import { describeGuardedSite } from './guarded-site.ts';
+
+const PASSWORD = 'netlify e2e password';
+const SECRET = 'netlify-e2e-session-secret-0123456789abcdef';
+
+let database: ScratchDatabase;
+let site: NetlifyServer;
+
+beforeAll(async () => {
+  database = await createMartDatabase([]);
+  site = await startNetlifyServer({ env: { DATABASE_URL: database.url, DASHBOARD_PASSWORD: PASSWORD, SESSION_SECRET: SECRET } });
+}, 360_000);
+
+afterAll(async () => {
+  await site?.stop();
+  await database?.drop();
+});
+
+describeGuardedSite('Netlify (netlify serve --offline)', () => ({ url: site.url, password: PASSWORD }));
+
+describe('Netlify: the edge function is what answers', () => {
+  it('marks its responses (x-nf-edge-functions: auth) on pages and API routes alike', async () => {
+    for (const path of ['/login', '/api/health', '/', '/api/overview/kpis']) {
+      const response = await fetch(`${site.url}${path}`, { redirect: 'manual' });
+      expect(response.headers.get('x-nf-edge-functions'), path).toBe('auth');
+    }
+  });
+
+  it('sends the page policy as a header, with the hashes from the <meta> Astro wrote into the static page', async () => {
+    const response = await fetch(`${site.url}/login`);
+    const html = await response.text();
+    const meta = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    const scriptSrc = meta!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
+    expect(response.headers.get('content-security-policy')).toContain(scriptSrc);
+  });
+});
