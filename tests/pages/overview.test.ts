@@ -9,19 +9,19 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { generateCharges } from '../../src/seed/generate-charges.ts';
 import { addDays, todayIn } from '../../src/ui/date-range.ts';
 import type { KpisResponse } from '../../src/islands/overview/api-types.ts';
 import { KPI_SPECS, describeKpiChange, formatKpiValue } from '../../src/islands/overview/kpi-format.ts';
+import { launchChromium, loginInBrowser } from '../helpers/login.ts';
 import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';
 import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
 
 const PASSWORD = 'overview-test-password';
 const LOCALE = 'en-US';
 const ARTIFACTS = join(PROJECT_ROOT, 'tests/artifacts');
-const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SECTIONS = ['kpis', 'revenue', 'failures', 'recovery', 'top-failures'] as const;
 /** Gzipped JavaScript the Overview may load: preact + uPlot are ~26 KB of it. */
 const BUDGET_BYTES = 45_000;
@@ -46,9 +46,10 @@ beforeAll(async () => {
     SESSION_SECRET: 'overview-test-session-secret-0123456789abcdef',
     REPORTING_TIMEZONE: 'UTC',
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
+  // Through the real form, once; every test's context starts with that session cookie.
   const loginContext = await browser.newContext({ locale: LOCALE });
-  await logIn(await loginContext.newPage());
+  expect(await loginInBrowser(await loginContext.newPage(), server.url, PASSWORD, '/')).toBe(200);
   session = await loginContext.storageState();
   await loginContext.close();
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -71,18 +72,6 @@ afterAll(async () => {
   await server?.stop();
   await db?.drop();
 });
-
-/** Logs in through the form when the login page exists (the session cookie stays in the context). */
-async function logIn(page: Page, path = '/'): Promise<void> {
-  const response = await page.goto(`${server.url}/login?next=${encodeURIComponent(path)}`);
-  if (response?.status() === 404) return; // no auth in this build: pages are open
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await Promise.all([
-    page.waitForURL((url) => !url.pathname.startsWith('/login')),
-    page.locator('form button[type="submit"]').click(),
-  ]);
-  expect(new URL(page.url()).pathname).toBe(path.split('?')[0]);
-}
 
 interface WatchedPage {
   page: Page;
@@ -391,7 +380,7 @@ describe('Overview page', () => {
     await page.close();
   });
 
-  it('has no serious or critical accessibility violations, light or dark', async () => {
+  it('has no serious or critical accessibility violations, light or dark', { timeout: 90_000 }, async () => {
     // axe is injected as a script, which the page's CSP rightly forbids: this context bypasses it.
     const axeContext = await newContext({ bypassCSP: true });
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -410,7 +399,7 @@ describe('Overview page', () => {
     await axeContext.close();
   });
 
-  it('saves screenshots in light, dark and on a phone (tests/artifacts)', async () => {
+  it('saves screenshots in light, dark and on a phone (tests/artifacts)', { timeout: 90_000 }, async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, errors } = await openOverview(query(LAST_30));
       await page.emulateMedia({ colorScheme });
