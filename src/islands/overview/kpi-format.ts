@@ -45,8 +45,8 @@ export interface KpiChange {
 /** null when there is nothing to compare with (previous value 0 or missing). */
 export function describeKpiChange(spec: Pick<KpiSpec, 'kind' | 'upIs'>, kpi: Kpi, locale?: string): KpiChange | null {
   if (kpi.change == null || !Number.isFinite(kpi.change)) return null;
-  // A rate's change is a difference in points; a 0.0004 wobble is "flat" at one decimal.
-  const direction = directionOf(kpi.change, spec.kind === 'rate' ? 0.0005 : 0.0005);
+  // Below half of the last shown digit (0.05 % or 0.05 pts) the change reads as 0.0: call it flat.
+  const direction = directionOf(kpi.change, 0.0005);
   const sentiment = sentimentOf(direction, spec.upIs);
   const text = spec.kind === 'rate' ? formatPoints(kpi.change, { locale }) : formatRelativeChange(kpi.change, { locale });
   return { text, direction, sentiment, verdict: sentiment === 'good' ? 'better' : sentiment === 'bad' ? 'worse' : '' };
