@@ -39,7 +39,10 @@ export async function finishResponse(request: Request, response: Response, produ
     const url = new URL(request.url);
     let astroPolicy = headers.get('content-security-policy') ?? undefined;
     const isLoginPage = request.method === 'GET' && response.status === 200 && LOGIN_PATHS.has(url.pathname);
-    if (response.body && (astroPolicy === undefined || isLoginPage)) {
+    // A compressed body is passed on untouched: the page's own <meta> policy then governs scripts
+    // and styles, and the header adds what a <meta> cannot (documentPolicy(undefined, false)).
+    const readable = (headers.get('content-encoding') ?? 'identity') === 'identity';
+    if (response.body && readable && (astroPolicy === undefined || isLoginPage)) {
       let html = await response.text();
       astroPolicy ??= policyFromMeta(html);
       if (isLoginPage) {
@@ -51,9 +54,8 @@ export async function finishResponse(request: Request, response: Response, produ
       }
       body = html;
       headers.delete('content-length');
-      headers.delete('content-encoding');
     }
-    contentSecurityPolicy = documentPolicy(astroPolicy);
+    contentSecurityPolicy = documentPolicy(astroPolicy, readable);
   }
 
   applySecurityHeaders(headers, { production, contentSecurityPolicy });

@@ -27,8 +27,16 @@ function directiveName(directive: string): string {
   return directive.trim().split(/\s+/, 1)[0]!.toLowerCase();
 }
 
-/** The page policy, keeping the script and style sources (with hashes) Astro computed. */
-export function documentPolicy(astroPolicy: string | undefined): string {
+/** What a <meta> policy cannot carry; sent alone when the page's own policy could not be read. */
+const HEADER_ONLY_CSP = "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+/**
+ * The page policy, keeping the script and style sources (with hashes) Astro computed. With no
+ * policy from Astro: the app's own scripts and styles only, or, when the page could not be read
+ * (`pageRead` false), only the directives its <meta> policy cannot carry, so both together hold.
+ */
+export function documentPolicy(astroPolicy: string | undefined, pageRead = true): string {
+  if (astroPolicy === undefined && !pageRead) return HEADER_ONLY_CSP;
   const fromAstro = (astroPolicy ?? '')
     .split(';')
     .map((directive) => directive.trim().replace(/\s+/g, ' '))

@@ -57,6 +57,16 @@ describe('security headers', () => {
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
+  it('passes a compressed page through untouched, leaving scripts and styles to its <meta> policy', async () => {
+    const gzipped = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]);
+    const response = await protectedResponse('/', new Response(gzipped, { headers: { 'content-type': 'text/html', 'content-encoding': 'gzip' } }));
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(gzipped);
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/script-src|style-src|default-src/);
+  });
+
   it("gives HTML without any policy only the app's own scripts and styles", () => {
     expect(documentPolicy(undefined)).toContain("script-src 'self'; style-src 'self'");
   });
