@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { cardBrandLabel, funnelLabel, statusLabel } from './payment-labels.ts';
+import type { FilterOptions } from './payments-api.ts';
+import { hasActiveFilters, type PaymentsFilters as Filters } from './payments-view.ts';
+
+export type OptionsState = { kind: 'loading' } | { kind: 'ready'; options: FilterOptions } | { kind: 'error'; message: string };
+
+interface Props {
+  filters: Filters;
+  options: OptionsState;
+  onChange(filters: Partial<Filters>): void;
+  onClear(): void;
+}
+
+const SEARCH_DELAY_MS = 350;
+
+/** The choices a select offers: the API's values, plus the current one if the URL holds another. */
+function choices(values: readonly string[], current: string): string[] {
+  return current && !values.includes(current) ? [...values, current] : [...values];
+}
+
+function SelectFilter(props: { id: string; label: string; anyLabel: string; value: string; values: readonly string[]; text(value: string): string; onChange(value: string): void; loading: boolean }) {
+  return (
+    <div class="filter-field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(event) => props.onChange(event.currentTarget.value)} aria-busy={props.loading}>
+        <option value="">{props.anyLabel}</option>
+        {choices(props.values, props.value).map((value) => (
+          <option key={value} value={value}>{props.text(value)}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function PaymentsFilters({ filters, options, onChange, onClear }: Props) {
+  const [query, setQuery] = useState(filters.q);
+  const [dateError, setDateError] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+
+  // The URL can change under the form (back button, Clear filters): follow it.
+  useEffect(() => setQuery(filters.q), [filters.q]);
+  useEffect(() => setDateError(''), [filters.from, filters.to]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  function submitSearch(value: string) {
+    clearTimeout(timer.current);
+    if (value.trim() !== filters.q) onChange({ q: value.trim() });
+  }
+
+  function changeDate(key: 'from' | 'to', value: string) {
+    const from = key === 'from' ? value : filters.from;
+    const to = key === 'to' ? value : filters.to;
+    if (from && to && from > to) {
+      setDateError('The start date must be on or before the end date.');
+      return;
+    }
+    setDateError('');
+    onChange({ [key]: value });
+  }
+
+  const ready = options.kind === 'ready' ? options.options : undefined;
+  const loading = options.kind === 'loading';
+
+  return (
+    <form
+      class="payments-filters"
+      role="search"
+      aria-label="Filter payments"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submitSearch(query);
+      }}
+    >
+      <div class="filter-field filter-search">
+        <label for="payments-q">Search id</label>
+        <input
+          id="payments-q"
+          type="search"
+          value={query}
+          placeholder="ch_…, pi_…, cus_…"
+          autocomplete="off"
+          spellcheck={false}
+          aria-describedby="payments-q-hint"
+          onInput={(event) => {
+            const value = event.currentTarget.value;
+            setQuery(value);
+            clearTimeout(timer.current);
+            timer.current = setTimeout(() => submitSearch(value), SEARCH_DELAY_MS);
+          }}
+        />
+        <span id="payments-q-hint" class="visually-hidden">Charge, payment intent or customer id, whole or its beginning</span>
+      </div>
+      <SelectFilter id="payments-status" label="Status" anyLabel="Any" value={filters.status} values={ready?.statuses ?? []} text={(v) => statusLabel(v).text} onChange={(status) => onChange({ status })} loading={loading} />
+      <div class="filter-field">
+        <label for="payments-from">From</label>
+        <input id="payments-from" type="date" value={filters.from} max={filters.to || undefined} onChange={(event) => changeDate('from', event.currentTarget.value)} aria-invalid={dateError ? true : undefined} aria-describedby={dateError ? 'payments-date-error' : undefined} />
+      </div>
+      <div class="filter-field">
+        <label for="payments-to">To</label>
+        <input id="payments-to" type="date" value={filters.to} min={filters.from || undefined} onChange={(event) => changeDate('to', event.currentTarget.value)} aria-invalid={dateError ? true : undefined} aria-describedby={dateError ? 'payments-date-error' : undefined} />
+      </div>
+      <SelectFilter id="payments-funnel" label="Funnel" anyLabel="Any" value={filters.funnel} values={ready?.funnels ?? []} text={funnelLabel} onChange={(funnel) => onChange({ funnel })} loading={loading} />
+      <SelectFilter id="payments-brand" label="Card brand" anyLabel="Any" value={filters.brand} values={ready?.brands ?? []} text={cardBrandLabel} onChange={(brand) => onChange({ brand })} loading={loading} />
+      <SelectFilter id="payments-currency" label="Currency" anyLabel="Any" value={filters.currency} values={ready?.currencies ?? []} text={(v) => v.toUpperCase()} onChange={(currency) => onChange({ currency })} loading={loading} />
+      <div class="filter-actions">
+        <button type="button" class="button-secondary" onClick={onClear} disabled={!hasActiveFilters(filters)}>
+          Clear filters
+        </button>
+      </div>
+      {dateError && <p id="payments-date-error" class="field-error" role="alert">{dateError}</p>}
+      {options.kind === 'error' && <p class="field-note" role="status">Filter choices could not be loaded ({options.message}); the current filters still apply.</p>}
+    </form>
+  );
+}

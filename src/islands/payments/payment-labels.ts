@@ -1,0 +1,78 @@
+/**
+ * Plain words for what the payments grid and detail show beyond the shared failure-category and
+ * recovery-action labels (src/ui/labels.ts): status with its glyph, card brands, funnels, the
+ * reason of one attempt, the result count. Unknown codes fall back to the code made readable.
+ */
+import { formatCount } from '../../ui/format.ts';
+
+export type PaymentStatus = 'succeeded' | 'failed' | 'pending';
+
+/** Status text plus a glyph, so the status never rests on colour alone. */
+export const STATUS_LABELS: Record<PaymentStatus, { text: string; icon: string }> = {
+  succeeded: { text: 'Succeeded', icon: '✓' },
+  failed: { text: 'Failed', icon: '✕' },
+  pending: { text: 'Pending', icon: '…' },
+};
+
+export function statusLabel(status: string): { text: string; icon: string } {
+  return STATUS_LABELS[status as PaymentStatus] ?? { text: humanizeCode(status), icon: '?' };
+}
+
+const BRAND_LABELS: Record<string, string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'Amex',
+  american_express: 'Amex',
+  discover: 'Discover',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+  cartes_bancaires: 'Cartes Bancaires',
+  eftpos_au: 'eftpos',
+  interac: 'Interac',
+  link: 'Link',
+};
+
+export function cardBrandLabel(brand: string | null | undefined): string {
+  if (!brand) return '';
+  return BRAND_LABELS[brand.toLowerCase()] ?? humanizeCode(brand);
+}
+
+/** "Visa ****4242"; whatever part is known when the other is missing; '' when neither is. */
+export function cardLabel(brand: string | null | undefined, last4: string | null | undefined): string {
+  const name = cardBrandLabel(brand);
+  const digits = last4 ? `****${last4}` : '';
+  return [name, digits].filter(Boolean).join(' ');
+}
+
+const FUNNEL_LABELS: Record<string, string> = {
+  checkout: 'Checkout',
+  renewal: 'Renewal',
+  upgrade: 'Upgrade',
+};
+
+export function funnelLabel(funnel: string | null | undefined): string {
+  if (!funnel) return '';
+  return FUNNEL_LABELS[funnel] ?? humanizeCode(funnel);
+}
+
+const ACRONYMS: Record<string, string> = { cvc: 'CVC', pin: 'PIN', zip: 'ZIP', id: 'ID', api: 'API', '3ds': '3DS' };
+
+/** "do_not_honor" → "Do not honor", "incorrect_cvc" → "Incorrect CVC". */
+export function humanizeCode(code: string): string {
+  const words = code.replace(/[_-]+/g, ' ').trim().split(/\s+/).map((word) => ACRONYMS[word.toLowerCase()] ?? word).join(' ');
+  return words ? words[0]!.toUpperCase() + words.slice(1) : '';
+}
+
+/** Why one attempt failed, in words, from what the attempt carries. */
+export function attemptReason(attempt: { status: string; failureCode: string | null; declineCode: string | null }): string {
+  if (attempt.status !== 'failed') return '';
+  const code = attempt.declineCode ?? attempt.failureCode;
+  return code ? humanizeCode(code) : 'No reason given';
+}
+
+/** "Showing 1,234 payments"; "Showing 100,000+ payments" when the API capped the count. */
+export function showingText(page: { total: number; totalCapped: boolean }): string {
+  const count = `${formatCount(page.total)}${page.totalCapped ? '+' : ''}`;
+  return `Showing ${count} payment${page.total === 1 && !page.totalCapped ? '' : 's'}`;
+}

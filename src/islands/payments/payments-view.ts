@@ -1,0 +1,147 @@
+/**
+ * The explorer's whole view — filters, sort, page and page size — as one value that round-trips
+ * through the page URL (shareable, back button) and becomes the query of /api/payments and
+ * /api/payments.csv. Pure: no DOM, no fetch.
+ */
+import { isIsoDate } from '../../ui/date-range.ts';
+import type { QueryValues } from '../../ui/url-state.ts';
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const DEFAULT_PAGE_SIZE: PageSize = 25;
+
+/** Columns the API sorts by. Anything else in a URL falls back to the default order. */
+export const SORT_FIELDS = ['createdAt', 'amount', 'status', 'chargeId'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export type SortDir = 'asc' | 'desc';
+export interface PaymentsSort {
+  field: SortField;
+  dir: SortDir;
+}
+/** The API's own default: newest first (ties by charge id). */
+export const DEFAULT_SORT: PaymentsSort = { field: 'createdAt', dir: 'desc' };
+
+/** Filter values; '' means "any". Dates are YYYY-MM-DD in the reporting time zone, inclusive. */
+export interface PaymentsFilters {
+  status: string;
+  from: string;
+  to: string;
+  q: string;
+  funnel: string;
+  brand: string;
+  currency: string;
+}
+export const FILTER_KEYS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'currency'] as const satisfies readonly (keyof PaymentsFilters)[];
+
+export interface PaymentsView extends PaymentsFilters {
+  sort: PaymentsSort;
+  page: number;
+  size: PageSize;
+}
+
+export const EMPTY_FILTERS: PaymentsFilters = { status: '', from: '', to: '', q: '', funnel: '', brand: '', currency: '' };
+
+
+export function sortToParam(sort: PaymentsSort): string {
+  return sort.dir === 'desc' ? `-${sort.field}` : sort.field;
+}
+
+export function parseSortParam(raw: string | null | undefined): PaymentsSort {
+  if (!raw) return DEFAULT_SORT;
+  const dir: SortDir = raw.startsWith('-') ? 'desc' : 'asc';
+  const field = raw.replace(/^[-+]/, '');
+  return (SORT_FIELDS as readonly string[]).includes(field) ? { field: field as SortField, dir } : DEFAULT_SORT;
+}
+
+function positiveInt(raw: string | null): number | undefined {
+  if (!raw || !/^\d{1,7}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return n >= 1 ? n : undefined;
+}
+
+/**
+ * Reads a view from a query string. Values the API would reject outright (a malformed date, a page
+ * size it does not offer) are dropped here so a hand-edited URL still opens a working page; values
+ * only the server can judge (an unknown status) are kept and the API's 400 explains them.
+ */
+export function parsePaymentsView(search: string | URLSearchParams): PaymentsView {
+  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const text = (key: string) => (params.get(key) ?? '').trim();
+  const size = positiveInt(params.get('size'));
+  return {
+    status: text('status'),
+    from: isIsoDate(text('from')) ? text('from') : '',
+    to: isIsoDate(text('to')) ? text('to') : '',
+    q: text('q'),
+    funnel: text('funnel'),
+    brand: text('brand'),
+    currency: text('currency').toLowerCase(),
+    sort: parseSortParam(params.get('sort')),
+    page: positiveInt(params.get('page')) ?? 1,
+    size: (PAGE_SIZES as readonly number[]).includes(size ?? 0) ? (size as PageSize) : DEFAULT_PAGE_SIZE,
+  };
+}
+
+function appendFilters(params: URLSearchParams, filters: PaymentsFilters): void {
+  for (const key of FILTER_KEYS) {
+    const value = filters[key].trim();
+    if (value) params.set(key, value);
+  }
+}
+
+function isDefaultSort(sort: PaymentsSort): boolean {
+  return sort.field === DEFAULT_SORT.field && sort.dir === DEFAULT_SORT.dir;
+}
+
+/**
+ * The view as page-URL query values for src/ui/url-state.ts writeQuery: every key the explorer
+ * owns, null where the value is the default (so it leaves the URL).
+ */
+export function paymentsViewToQuery(view: PaymentsView): QueryValues {
+  const values: Record<string, string | null> = {};
+  for (const key of FILTER_KEYS) values[key] = view[key].trim() || null;
+  values.sort = isDefaultSort(view.sort) ? null : sortToParam(view.sort);
+  values.page = view.page > 1 ? String(view.page) : null;
+  values.size = view.size !== DEFAULT_PAGE_SIZE ? String(view.size) : null;
+  return values;
+}
+
+/** /api/payments for one page of the view. */
+export function paymentsApiUrl(view: PaymentsView): string {
+  const params = new URLSearchParams();
+  appendFilters(params, view);
+  params.set('sort', sortToParam(view.sort));
+  params.set('page', String(view.page));
+  params.set('size', String(view.size));
+  return `/api/payments?${params}`;
+}
+
+/** /api/payments.csv for the whole filtered result, in the order on screen. */
+export function paymentsCsvUrl(view: PaymentsView): string {
+  const params = new URLSearchParams();
+  appendFilters(params, view);
+  if (!isDefaultSort(view.sort)) params.set('sort', sortToParam(view.sort));
+  const query = params.toString();
+  return `/api/payments.csv${query ? `?${query}` : ''}`;
+}
+
+export function paymentDetailUrl(chargeId: string): string {
+  return `/api/payments/${encodeURIComponent(chargeId)}`;
+}
+
+export function hasActiveFilters(filters: PaymentsFilters): boolean {
+  return FILTER_KEYS.some((key) => filters[key].trim() !== '');
+}
+
+export function sameFilters(a: PaymentsFilters, b: PaymentsFilters): boolean {
+  return FILTER_KEYS.every((key) => a[key] === b[key]);
+}
+
+/** A filter change starts again from page 1; sort and page size stay. */
+export function withFilters(view: PaymentsView, filters: Partial<PaymentsFilters>): PaymentsView {
+  return { ...view, ...filters, page: 1 };
+}
+
+export function clearedFilters(view: PaymentsView): PaymentsView {
+  return { ...view, ...EMPTY_FILTERS, page: 1 };
+}

@@ -1,0 +1,119 @@
+/** The explorer's pure pieces: URL state, labels, reporting-zone times, retry-history summaries. */
+import { describe, expect, it } from 'vitest';
+import { applyQuery } from '../../src/ui/url-state.ts';
+import { attemptReason, cardLabel, humanizeCode, showingText, statusLabel } from '../../src/islands/payments/payment-labels.ts';
+import {
+  clearedFilters, DEFAULT_SORT, hasActiveFilters, parsePaymentsView, paymentDetailUrl, paymentsApiUrl, paymentsCsvUrl,
+  paymentsViewToQuery, withFilters,
+} from '../../src/islands/payments/payments-view.ts';
+import { formatReportingDateTime, offsetInZone, reportingZoneLabel, wallClock } from '../../src/islands/payments/reporting-time.ts';
+import { summarizeRetryHistory, type PaymentAttempt } from '../../src/islands/payments/retry-history.ts';
+
+describe('payments view in the URL', () => {
+  it('reads every filter, the sort, page and size', () => {
+    expect(parsePaymentsView('?status=failed&from=2026-04-01&to=2026-06-30&q=%20pi_123%20&funnel=renewal&brand=visa&currency=USD&sort=amount&page=3&size=50')).toEqual({
+      status: 'failed', from: '2026-04-01', to: '2026-06-30', q: 'pi_123', funnel: 'renewal', brand: 'visa', currency: 'usd',
+      sort: { field: 'amount', dir: 'asc' }, page: 3, size: 50,
+    });
+  });
+
+  it('falls back to the defaults for what the API would refuse outright', () => {
+    const view = parsePaymentsView('?from=2026-02-30&to=yesterday&sort=-password&page=0&size=1000');
+    expect([view.from, view.to, view.sort, view.page, view.size]).toEqual(['', '', DEFAULT_SORT, 1, 25]);
+    // An unknown status is the server's to judge (its 400 names the parameter).
+    expect(parsePaymentsView('?status=refunded').status).toBe('refunded');
+  });
+
+  it('writes only what differs from the defaults, and round-trips', () => {
+    const view = parsePaymentsView('?status=failed&brand=visa&sort=-amount&page=2&size=100');
+    const search = applyQuery('', paymentsViewToQuery(view));
+    expect(search).toBe('?status=failed&brand=visa&sort=-amount&page=2&size=100');
+    expect(parsePaymentsView(search)).toEqual(view);
+    expect(applyQuery('?status=failed&page=2', paymentsViewToQuery(parsePaymentsView('')))).toBe('');
+  });
+
+  it('keeps parameters of other features when it writes its own', () => {
+    expect(applyQuery('?debug=1&status=failed', paymentsViewToQuery(parsePaymentsView('?currency=eur')))).toBe('?debug=1&currency=eur');
+  });
+
+  it('builds the API, CSV and detail URLs with the same filters', () => {
+    const view = parsePaymentsView('?status=failed&q=cus_9&sort=amount&page=4&size=50');
+    expect(paymentsApiUrl(view)).toBe('/api/payments?status=failed&q=cus_9&sort=amount&page=4&size=50');
+    expect(paymentsCsvUrl(view)).toBe('/api/payments.csv?status=failed&q=cus_9&sort=amount');
+    expect(paymentsCsvUrl(parsePaymentsView(''))).toBe('/api/payments.csv');
+    expect(paymentDetailUrl('ch_1/..')).toBe('/api/payments/ch_1%2F..');
+  });
+
+  it('starts again from page 1 when the filters change or are cleared, keeping sort and size', () => {
+    const view = parsePaymentsView('?status=failed&sort=amount&page=7&size=50');
+    expect(withFilters(view, { brand: 'visa' })).toMatchObject({ status: 'failed', brand: 'visa', page: 1, size: 50, sort: { field: 'amount', dir: 'asc' } });
+    const cleared = clearedFilters(view);
+    expect(hasActiveFilters(cleared)).toBe(false);
+    expect(cleared).toMatchObject({ page: 1, size: 50, sort: { field: 'amount', dir: 'asc' } });
+  });
+});
+
+describe('labels', () => {
+  it('pairs each status with a glyph, so colour is never the only signal', () => {
+    expect(statusLabel('failed')).toEqual({ text: 'Failed', icon: '✕' });
+    expect(statusLabel('succeeded')).toEqual({ text: 'Succeeded', icon: '✓' });
+    expect(statusLabel('disputed').text).toBe('Disputed');
+  });
+
+  it('counts the result, saying when the count is capped', () => {
+    expect(showingText({ total: 1234, totalCapped: false })).toBe('Showing 1,234 payments');
+    expect(showingText({ total: 1, totalCapped: false })).toBe('Showing 1 payment');
+    expect(showingText({ total: 0, totalCapped: false })).toBe('Showing 0 payments');
+    expect(showingText({ total: 100000, totalCapped: true })).toBe('Showing 100,000+ payments');
+  });
+
+  it('shows cards as brand ****last4 and codes as words', () => {
+    expect(cardLabel('visa', '4242')).toBe('Visa ****4242');
+    expect(cardLabel('amex', null)).toBe('Amex');
+    expect(cardLabel(null, null)).toBe('');
+    expect(humanizeCode('incorrect_cvc')).toBe('Incorrect CVC');
+    expect(attemptReason({ status: 'failed', failureCode: 'card_declined', declineCode: 'do_not_honor' })).toBe('Do not honor');
+    expect(attemptReason({ status: 'failed', failureCode: 'expired_card', declineCode: null })).toBe('Expired card');
+    expect(attemptReason({ status: 'succeeded', failureCode: null, declineCode: null })).toBe('');
+  });
+});
+
+describe('reporting-zone times', () => {
+  it('shows the wall-clock time the API wrote, whatever the viewer\'s zone', () => {
+    expect(wallClock('2026-03-29T01:30:00+01:00')).toEqual({ date: '2026-03-29', time: '01:30:00', offset: '+01:00' });
+    expect(formatReportingDateTime('2026-06-10T08:00:00.123Z')).toBe('2026-06-10 08:00:00');
+    expect(formatReportingDateTime('garbage')).toBe('garbage');
+  });
+
+  it('names the configured zone only when the offsets agree with it', () => {
+    expect(offsetInZone('Europe/Paris', new Date('2026-01-15T12:00:00Z'))).toBe('+01:00');
+    expect(offsetInZone('Europe/Paris', new Date('2026-07-15T12:00:00Z'))).toBe('+02:00');
+    expect(offsetInZone('UTC', new Date())).toBe('+00:00');
+    expect(reportingZoneLabel('Europe/Paris', ['2026-01-15T13:00:00+01:00', '2026-07-15T14:00:00+02:00'])).toBe('Europe/Paris');
+    // Built with UTC, served in Paris: the offsets win.
+    expect(reportingZoneLabel('UTC', ['2026-01-15T13:00:00+01:00'])).toBe('UTC+01:00');
+    expect(reportingZoneLabel(undefined, ['2026-01-15T13:00:00+01:00', '2026-07-15T14:00:00+02:00'])).toBe('UTC+01:00 / UTC+02:00');
+    expect(reportingZoneLabel(undefined, ['2026-01-15T13:00:00Z'])).toBe('UTC');
+  });
+});
+
+describe('retry history', () => {
+  const attempt = (chargeId: string, status: string, declineCode: string | null = null): PaymentAttempt => ({
+    chargeId, createdAt: '2026-06-10T08:00:00+00:00', amount: 4900, status, failureCode: status === 'failed' ? 'card_declined' : null, declineCode,
+  });
+
+  it('numbers the attempts in the API\'s order, marks the current one and states the recovery', () => {
+    const history = summarizeRetryHistory([attempt('ch_1', 'failed', 'insufficient_funds'), attempt('ch_2', 'failed', 'do_not_honor'), attempt('ch_3', 'succeeded')], 'ch_2');
+    expect(history.attempts.map((a) => [a.number, a.chargeId, a.isCurrent, a.reason])).toEqual([
+      [1, 'ch_1', false, 'Insufficient funds'], [2, 'ch_2', true, 'Do not honor'], [3, 'ch_3', false, ''],
+    ]);
+    expect([history.outcome, history.summary]).toEqual(['recovered', 'Recovered — succeeded on attempt 3 of 3.']);
+  });
+
+  it('says when an intent never recovered, is still pending, or succeeded at once', () => {
+    expect(summarizeRetryHistory([attempt('ch_1', 'failed'), attempt('ch_2', 'failed')], 'ch_1').summary).toBe('Not recovered — all 2 attempts failed.');
+    expect(summarizeRetryHistory([attempt('ch_1', 'failed')], 'ch_1').summary).toBe('Not recovered — the only attempt failed.');
+    expect(summarizeRetryHistory([attempt('ch_1', 'failed'), attempt('ch_2', 'pending')], 'ch_1')).toMatchObject({ outcome: 'pending', summary: 'Still pending — attempt 2 has no result yet.' });
+    expect(summarizeRetryHistory([attempt('ch_1', 'succeeded')], 'ch_1')).toMatchObject({ outcome: 'succeeded', summary: 'Succeeded on the first attempt.' });
+  });
+});
