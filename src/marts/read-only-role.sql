@@ -1,0 +1,14 @@
+-- The database role the dashboard should connect as: it can log in, read the two marts and
+-- nothing else, and every transaction it opens is read-only with a statement timeout, whatever
+-- the application does (the app also sets both per connection; this is the second lock).
+-- README's "A read-only database role" shows these statements with example names; the
+-- resilience suite (tests/resilience) applies this file and connects as the role.
+--
+-- Placeholders, replaced before running: {{role}}, {{password}} (a string literal's contents),
+-- {{database}}, {{schema}}, {{payments_table}}, {{daily_table}}.
+create role {{role}} login password '{{password}}';
+grant connect on database {{database}} to {{role}};
+grant usage on schema {{schema}} to {{role}};
+grant select on {{schema}}.{{payments_table}}, {{schema}}.{{daily_table}} to {{role}};
+alter role {{role}} set default_transaction_read_only = on;
+alter role {{role}} set statement_timeout = '5s';
