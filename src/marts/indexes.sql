@@ -18,3 +18,19 @@ create index if not exists {{payments_table}}_failed_created_idx
   on {{schema}}.{{payments_table}} (created_at)
   include (failure_category, decline_code, recovery_action, amount, currency, payment_intent_id)
   where status = 'failed';
+-- Lost revenue (overview failures, top failures) asks for every failed charge whether its intent
+-- ever succeeded; this partial index answers each probe from the index alone (EXPLAIN on 1M
+-- charges: 30-day failures 170 ms → see the API issue note).
+create index if not exists {{payments_table}}_succeeded_intent_idx
+  on {{schema}}.{{payments_table}} (payment_intent_id)
+  where status = 'succeeded';
+-- The explorer's amount sort, both directions, ties by charge id: without it every page sorts
+-- the whole table.
+create index if not exists {{payments_table}}_amount_idx
+  on {{schema}}.{{payments_table}} (amount, charge_id);
+-- Funnel and card-brand filters, and their dropdown values read by skipping through the index
+-- (a handful of distinct values; deduplicated b-trees of a few MB per million rows).
+create index if not exists {{payments_table}}_funnel_idx
+  on {{schema}}.{{payments_table}} (funnel);
+create index if not exists {{payments_table}}_brand_idx
+  on {{schema}}.{{payments_table}} (card_brand);

@@ -6,12 +6,26 @@ export interface FilterOptions {
   currencies: string[];
 }
 
+/**
+ * Distinct values of a low-cardinality column by skipping through its index: one probe per value
+ * ("the next funnel after this one") instead of reading a million rows (1.5 s → a few ms).
+ */
+function distinctValuesSql(table: string, column: string): string {
+  return `with recursive found(value) as (
+      (select ${column} from ${table} where ${column} is not null order by ${column} limit 1)
+      union all
+      select (select ${column} from ${table} where ${column} > found.value order by ${column} limit 1)
+        from found where found.value is not null
+    )
+    select value from found where value is not null`;
+}
+
 /** The distinct funnels, card brands and currencies present in the marts, alphabetically. */
 export async function getFilterOptions({ db, tables }: MartSource): Promise<FilterOptions> {
   const rows = await db.query<{ kind: keyof FilterOptions; value: string }>(
-    `select 'funnels' as kind, funnel as value from ${tables.payments} where funnel is not null group by funnel
+    `select 'funnels' as kind, value from (${distinctValuesSql(tables.payments, 'funnel')}) funnels
      union all
-     select 'brands', card_brand from ${tables.payments} where card_brand is not null group by card_brand
+     select 'brands', value from (${distinctValuesSql(tables.payments, 'card_brand')}) brands
      union all
      select 'currencies', currency from ${tables.daily} group by currency
      order by 1, 2`,

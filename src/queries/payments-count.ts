@@ -4,12 +4,54 @@ import { paymentFiltersSql, type PaymentFilters } from './payment-filters-sql.ts
 /** Counting stops here: past it the explorer says "100,000+" instead of scanning everything. */
 export const DEFAULT_TOTAL_CAP = 100_000;
 
-/** How many payments match, exact up to `cap`; beyond it `{ total: cap, capped: true }`. */
-export async function countPayments(
+export interface PaymentsTotal {
+  total: number;
+  capped: boolean;
+}
+
+/**
+ * How many payments match. Status, date range and currency are exactly what the daily mart is
+ * grouped by, so for those filters the total is an exact sum over a few hundred daily rows, never
+ * capped (the daily mart is built from the detail mart in the same dbt run). Any other filter
+ * counts matching charges, exact up to `cap`.
+ */
+export async function countPayments(source: MartSource, filters: PaymentFilters, cap: number = DEFAULT_TOTAL_CAP): Promise<PaymentsTotal> {
+  if (filters.q || filters.funnel || filters.brand) return countMatchingPayments(source, filters, cap);
+  return { total: await countFromDailyMart(source, filters), capped: false };
+}
+
+const DAILY_COUNT_OF: Record<NonNullable<PaymentFilters['status']> | 'all', string> = {
+  all: 'total_attempts',
+  succeeded: 'successful_payments',
+  failed: 'failed_payments',
+  pending: 'total_attempts - successful_payments - failed_payments',
+};
+
+async function countFromDailyMart({ db, tables }: MartSource, filters: PaymentFilters): Promise<number> {
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  const bind = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filters.from) conditions.push(`date >= ${bind(filters.from)}::date`);
+  if (filters.to) conditions.push(`date <= ${bind(filters.to)}::date`);
+  if (filters.currency) conditions.push(`currency = ${bind(filters.currency)}`);
+  const rows = await db.query<{ count: number }>(
+    `select coalesce(sum(${DAILY_COUNT_OF[filters.status ?? 'all']}), 0)::bigint as count
+       from ${tables.daily}
+      where ${conditions.length > 0 ? conditions.join(' and ') : 'true'}`,
+    params,
+  );
+  return rows[0]?.count ?? 0;
+}
+
+/** Counts matching charges in the detail mart, exact up to `cap`; beyond it `{ total: cap, capped: true }`. */
+export async function countMatchingPayments(
   { db, tables }: MartSource,
   filters: PaymentFilters,
   cap: number = DEFAULT_TOTAL_CAP,
-): Promise<{ total: number; capped: boolean }> {
+): Promise<PaymentsTotal> {
   const params: unknown[] = [];
   const where = paymentFiltersSql(filters, params);
   params.push(cap + 1);

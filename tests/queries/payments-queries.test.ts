@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { martTables } from '../../src/marts/mart-tables.ts';
-import { countPayments } from '../../src/queries/payments-count.ts';
+import { countMatchingPayments, countPayments } from '../../src/queries/payments-count.ts';
 import { getPaymentsAfter, getPaymentsPage } from '../../src/queries/payments-page.ts';
 import type { MartSource } from '../../src/queries/mart-source.ts';
 import type { PaymentRow } from '../../src/queries/payment-row.ts';
@@ -30,13 +30,34 @@ describe.each(DRIVERS)('payments queries on %s', (driver) => {
   });
   afterAll(() => fixture?.close());
 
-  it('counts exactly up to the cap, then says it is capped', async () => {
-    expect(await countPayments(source, {}, 100)).toEqual({ total: 22, capped: false });
-    expect(await countPayments(source, {}, 22)).toEqual({ total: 22, capped: false });
-    expect(await countPayments(source, {}, 21)).toEqual({ total: 21, capped: true });
-    expect(await countPayments(source, {}, 3)).toEqual({ total: 3, capped: true });
-    expect(await countPayments(source, { status: 'failed' }, 3)).toEqual({ total: 3, capped: true });
-    expect(await countPayments(source, { status: 'pending' }, 3)).toEqual({ total: 1, capped: false });
+  it('counts matching charges exactly up to the cap, then says it is capped', async () => {
+    expect(await countMatchingPayments(source, {}, 100)).toEqual({ total: 22, capped: false });
+    expect(await countMatchingPayments(source, {}, 22)).toEqual({ total: 22, capped: false });
+    expect(await countMatchingPayments(source, {}, 21)).toEqual({ total: 21, capped: true });
+    expect(await countMatchingPayments(source, { status: 'failed' }, 3)).toEqual({ total: 3, capped: true });
+    expect(await countMatchingPayments(source, { status: 'pending' }, 3)).toEqual({ total: 1, capped: false });
+    // A filter the daily mart cannot answer goes through the capped count.
+    expect(await countPayments(source, { funnel: 'renewal' }, 3)).toEqual({ total: 3, capped: true });
+    expect(await countPayments(source, { q: 'cus_beta' }, 3)).toEqual({ total: 3, capped: true });
+    expect(await countPayments(source, { brand: 'mastercard' }, 10)).toEqual({ total: 4, capped: false }); // a02 a03 a09 a10
+  });
+
+  it('totals status, date and currency filters exactly from the daily mart, whatever the cap', async () => {
+    const cases: [Parameters<typeof countPayments>[1], number][] = [
+      [{}, 22],
+      [{ status: 'failed' }, 8], // a02 a04 a05 a07 a09 a12 j02 p02
+      [{ status: 'pending' }, 1],
+      [{ status: 'succeeded', currency: 'usd' }, 12],
+      [{ from: '2026-03-01', to: '2026-03-07' }, 13],
+      [{ from: '2026-03-12' }, 5],
+      [{ to: '2026-02-28', status: 'failed' }, 1],
+      [{ currency: 'jpy', status: 'failed', from: '2026-03-03', to: '2026-03-03' }, 1],
+    ];
+    for (const [filters, total] of cases) {
+      expect(await countPayments(source, filters, 3)).toEqual({ total, capped: false });
+      // The detail mart agrees.
+      expect(await countMatchingPayments(source, filters, 1000)).toEqual({ total, capped: false });
+    }
   });
 
   it('reads a page from the far end of the index when the total is known, with the same rows', async () => {
