@@ -36,3 +36,45 @@ describe('serve start-up checks', () => {
     expect(stderr).not.toContain('hunter2');
   });
 });
+
+describe('serve', () => {
+  it('serves the built app with compressed responses', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { inject } = await import('vitest');
+    const { freePort } = await import('../helpers/free-port.ts');
+    const { createScratchDatabase } = await import('../helpers/postgres.ts');
+
+    // serve.ts looks for dist-node/ in its working directory: point one at this run's build.
+    const cwd = mkdtempSync(join(PROJECT_ROOT, '.tmp', 'serve-cwd-'));
+    symlinkSync(inject('nodeBuildDir'), join(cwd, 'dist-node'));
+    const scratch = await createScratchDatabase();
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'src/cli/serve.ts')], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: scratch.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      await expect.poll(() => output, { timeout: 20_000 }).toContain(`Payments dashboard: http://localhost:${port}`);
+      const login = await fetch(`http://127.0.0.1:${port}/login`);
+      expect(login.status).toBe(200);
+      expect(login.headers.get('vary')).toMatch(/accept-encoding/i);
+      // The largest bundled script; fetch decompresses it, the headers still say how it travelled.
+      const assets = readdirSync(join(inject('nodeBuildDir'), 'client/_astro')).filter((name) => name.endsWith('.js'));
+      const largest = assets.sort((a, b) => statSync(join(inject('nodeBuildDir'), 'client/_astro', b)).size - statSync(join(inject('nodeBuildDir'), 'client/_astro', a)).size)[0];
+      const script = await fetch(`http://127.0.0.1:${port}/_astro/${largest}`, { headers: { 'accept-encoding': 'br, gzip' } });
+      await script.arrayBuffer();
+      expect(script.status).toBe(200);
+      expect(script.headers.get('content-encoding')).toMatch(/^(br|gzip)$/);
+    } finally {
+      child.kill('SIGTERM');
+      await scratch.drop();
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});
