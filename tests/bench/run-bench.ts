@@ -57,7 +57,8 @@ console.log('Building the Node variant…');
 const buildDir = process.env.BENCH_BUILD_DIR ?? projectTempDir('bench-build');
 if (!process.env.BENCH_BUILD_DIR) buildNodeVariant(buildDir);
 const env = { DATABASE_URL: database.url, DASHBOARD_PASSWORD: PASSWORD, SESSION_SECRET: SECRET, STATEMENT_TIMEOUT_MS: '60000' };
-const server = await startNodeServer(buildDir, env);
+// Through serve.ts, as the Procfile runs it (with its response compression).
+const server = await startNodeServer(buildDir, env, { viaServeCli: true });
 
 try {
   const client: HttpClient = { base: server.url, cookie: await logIn(server.url, PASSWORD) };

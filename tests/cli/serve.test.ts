@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../helpers/node-build.ts';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { PROJECT_ROOT, startNodeServer } from '../helpers/node-build.ts';
+import { createScratchDatabase } from '../helpers/postgres.ts';
 
 /** Runs `node src/cli/serve.ts` (what the Procfile starts) with exactly the given environment. */
 function serveWith(env: Record<string, string>) {
@@ -39,42 +42,24 @@ describe('serve start-up checks', () => {
 
 describe('serve', () => {
   it('serves the built app with compressed responses', async () => {
-    const { spawn } = await import('node:child_process');
-    const { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { inject } = await import('vitest');
-    const { freePort } = await import('../helpers/free-port.ts');
-    const { createScratchDatabase } = await import('../helpers/postgres.ts');
-
-    // serve.ts looks for dist-node/ in its working directory: point one at this run's build.
-    const cwd = mkdtempSync(join(PROJECT_ROOT, '.tmp', 'serve-cwd-'));
-    symlinkSync(inject('nodeBuildDir'), join(cwd, 'dist-node'));
     const scratch = await createScratchDatabase();
-    const port = await freePort();
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'src/cli/serve.ts')], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: scratch.url },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    const server = await startNodeServer(inject('nodeBuildDir'), { DATABASE_URL: scratch.url }, { viaServeCli: true });
     try {
-      await expect.poll(() => output, { timeout: 20_000 }).toContain(`Payments dashboard: http://localhost:${port}`);
-      const login = await fetch(`http://127.0.0.1:${port}/login`);
+      expect(server.output()).toContain('Payments dashboard: http://localhost:');
+      const login = await fetch(`${server.url}/login`);
       expect(login.status).toBe(200);
       expect(login.headers.get('vary')).toMatch(/accept-encoding/i);
       // The largest bundled script; fetch decompresses it, the headers still say how it travelled.
-      const assets = readdirSync(join(inject('nodeBuildDir'), 'client/_astro')).filter((name) => name.endsWith('.js'));
-      const largest = assets.sort((a, b) => statSync(join(inject('nodeBuildDir'), 'client/_astro', b)).size - statSync(join(inject('nodeBuildDir'), 'client/_astro', a)).size)[0];
-      const script = await fetch(`http://127.0.0.1:${port}/_astro/${largest}`, { headers: { 'accept-encoding': 'br, gzip' } });
+      const assetsDir = join(inject('nodeBuildDir'), 'client/_astro');
+      const scripts = readdirSync(assetsDir).filter((name) => name.endsWith('.js'));
+      const largest = scripts.sort((a, b) => statSync(join(assetsDir, b)).size - statSync(join(assetsDir, a)).size)[0];
+      const script = await fetch(`${server.url}/_astro/${largest}`, { headers: { 'accept-encoding': 'br, gzip' } });
       await script.arrayBuffer();
       expect(script.status).toBe(200);
       expect(script.headers.get('content-encoding')).toMatch(/^(br|gzip)$/);
     } finally {
-      child.kill('SIGTERM');
+      await server.stop();
       await scratch.drop();
-      rmSync(cwd, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,5 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from './free-port.ts';
 
@@ -35,14 +35,26 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts a built Node variant on a free port and waits until /api/health answers. */
-export async function startNodeServer(buildDir: string, env: Record<string, string | undefined> = {}): Promise<RunningServer> {
+/**
+ * Starts a built Node variant on a free port and waits until /api/health answers: its bare
+ * entry by default, or through src/cli/serve.ts (start-up checks and compression, what the
+ * Procfile runs) with `viaServeCli`.
+ */
+export async function startNodeServer(
+  buildDir: string,
+  env: Record<string, string | undefined> = {},
+  options: { viaServeCli?: boolean } = {},
+): Promise<RunningServer> {
   const entry = join(buildDir, 'server/entry.mjs');
   if (!existsSync(entry)) throw new Error(`no Node build at ${buildDir}; tests/global-setup.ts builds it`);
   const port = await freePort();
   let log = '';
-  const child = spawn(process.execPath, [entry], {
-    cwd: PROJECT_ROOT,
+  // serve.ts serves ./dist-node of its working directory: give it one that points at this build.
+  const serveCwd = options.viaServeCli ? projectTempDir('serve-cwd') : undefined;
+  if (serveCwd) symlinkSync(resolve(buildDir), join(serveCwd, 'dist-node'));
+  const args = serveCwd ? [join(PROJECT_ROOT, 'src/cli/serve.ts')] : [entry];
+  const child = spawn(process.execPath, args, {
+    cwd: serveCwd ?? PROJECT_ROOT,
     env: { ...process.env, NODE_ENV: '', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -69,8 +81,12 @@ export async function startNodeServer(buildDir: string, env: Record<string, stri
     pid: child.pid!,
     output: () => log,
     stop: () => new Promise<void>((done) => {
-      if (child.exitCode !== null) return done();
-      child.once('exit', () => done());
+      const finish = () => {
+        if (serveCwd) rmSync(serveCwd, { recursive: true, force: true });
+        done();
+      };
+      if (child.exitCode !== null) return finish();
+      child.once('exit', finish);
       child.kill('SIGTERM');
     }),
   };
