@@ -58,6 +58,8 @@ export async function finishResponse(request: Request, response: Response, produ
     contentSecurityPolicy = documentPolicy(astroPolicy, readable);
   }
 
-  applySecurityHeaders(headers, { production, contentSecurityPolicy });
+  // A 304's headers update the cached response's: with no body here to tell a page from JSON,
+  // leave the policy the cached 200 came with alone.
+  applySecurityHeaders(headers, { production, contentSecurityPolicy: response.status === 304 ? undefined : contentSecurityPolicy });
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -69,11 +69,12 @@ export function policyFromMeta(html: string): string | undefined {
 
 export interface SecurityHeaderOptions {
   production: boolean;
-  contentSecurityPolicy: string;
+  /** undefined: leave whatever policy the response has (a 304 revalidating a cached page). */
+  contentSecurityPolicy: string | undefined;
 }
 
 export function applySecurityHeaders(headers: Headers, { production, contentSecurityPolicy }: SecurityHeaderOptions): void {
-  headers.set('content-security-policy', contentSecurityPolicy);
+  if (contentSecurityPolicy !== undefined) headers.set('content-security-policy', contentSecurityPolicy);
   headers.set('x-content-type-options', 'nosniff');
   // Dashboard URLs hold customer and charge ids; other sites learn nothing from a link click.
   headers.set('referrer-policy', 'same-origin');

@@ -80,6 +80,13 @@ describe('security headers', () => {
     expect(production.headers.get('strict-transport-security')).toBe('max-age=31536000');
   });
 
+  it('leaves the policy of a 304 alone (its headers would overwrite those of the cached page)', async () => {
+    const response = await protectedResponse('/', new Response(null, { status: 304, headers: { etag: '"abc"' } }));
+    expect(response.status).toBe(304);
+    expect(response.headers.get('content-security-policy')).toBeNull();
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('adds the headers to refusals too', async () => {
     const settings = await authSettings(authConfig());
     const refused = await protect(new Request(`${SITE}/api/filters`), { loadSettings: async () => settings, now: NOW, next: async () => new Response('never') });
