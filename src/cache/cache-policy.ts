@@ -39,7 +39,7 @@ export const PAYMENTS_LIST_POLICY: CachePolicy = {
   tag: 'payments',
   ttlSeconds: PAYMENTS_TTL,
   staleWhileRevalidateSeconds: 30,
-  params: [...PAYMENT_FILTER_PARAMS, 'page', 'size'],
+  params: [...PAYMENT_FILTER_PARAMS, 'page', 'size', 'after'],
 };
 
 export const PAYMENT_DETAIL_POLICY: CachePolicy = {

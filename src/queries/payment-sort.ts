@@ -26,6 +26,9 @@ const SORT_COLUMNS = {
 } as const satisfies Record<string, readonly SortColumn[]>;
 
 export type SortField = keyof typeof SORT_COLUMNS;
+
+/** The columns any sort order is made of: enough to say where a row stands in every order. */
+export type PaymentKey = Pick<PaymentRow, 'chargeId' | 'createdAt' | 'amount' | 'status'>;
 export const SORT_FIELDS = Object.keys(SORT_COLUMNS) as SortField[];
 
 export interface PaymentSort {
@@ -63,7 +66,7 @@ export function orderBySql(sort: PaymentSort, alias = ''): string {
  * become a row comparison (which an index range scan can use directly); a change of direction
  * nests: (a) > (x) or ((a) = (x) and <the rest>).
  */
-export function keysetAfterSql(sort: PaymentSort, row: Pick<PaymentRow, 'chargeId' | 'createdAt' | 'amount' | 'status'>, params: unknown[]): string {
+export function keysetAfterSql(sort: PaymentSort, row: PaymentKey, params: unknown[]): string {
   const columns = columnsOf(sort);
   const groups: SortColumn[][] = [];
   for (const column of columns) {

@@ -1,7 +1,7 @@
 import type { MartSource } from './mart-source.ts';
 import { paymentFiltersSql, type PaymentFilters } from './payment-filters-sql.ts';
 import { PAYMENT_COLUMNS_SQL, type PaymentRow } from './payment-row.ts';
-import { keysetAfterSql, orderBySql, reversed, type PaymentSort } from './payment-sort.ts';
+import { keysetAfterSql, orderBySql, reversed, type PaymentKey, type PaymentSort } from './payment-sort.ts';
 
 /**
  * One page of filtered payments by offset. The offset is walked in a narrow index (a "deferred
@@ -55,7 +55,7 @@ export async function getPaymentsAfter(
   { db, tables }: MartSource,
   filters: PaymentFilters,
   sort: PaymentSort,
-  after: PaymentRow | undefined,
+  after: PaymentKey | undefined,
   limit: number,
   columnsSql: string = PAYMENT_COLUMNS_SQL,
 ): Promise<PaymentRow[]> {

@@ -59,6 +59,31 @@ describe.each(DRIVERS)('payments endpoints on %s', (driver) => {
     expect(seen).toEqual(NEWEST_FIRST);
   });
 
+  it.each(['-createdAt', 'createdAt', 'amount', '-amount', 'status', '-status', 'chargeId', '-chargeId'])(
+    'follows nextCursor through every page in %s order, as the offsets do',
+    async (sort) => {
+      const byOffset = await ids(`sort=${sort}&size=100`);
+      const seen: string[] = [];
+      let after = '';
+      for (let page = 1; page <= 10; page++) {
+        const body = await list(`sort=${sort}&size=3&page=${page}${after ? `&after=${after}` : ''}`);
+        seen.push(...body.rows.map((row: { chargeId: string }) => row.chargeId));
+        expect(body.total).toBe(22);
+        if (!body.nextCursor) break;
+        after = body.nextCursor;
+      }
+      expect(seen).toEqual(byOffset);
+    },
+  );
+
+  it('keeps the cursor within the filters', async () => {
+    const first = await list('status=failed&currency=usd&size=4');
+    expect(first.rows.map((r: { chargeId: string }) => r.chargeId)).toEqual(['ch_a09', 'ch_a12', 'ch_a05', 'ch_a07']);
+    const second = await list(`status=failed&currency=usd&size=4&page=2&after=${first.nextCursor}`);
+    expect(second.rows.map((r: { chargeId: string }) => r.chargeId)).toEqual(['ch_a04', 'ch_a02', 'ch_p02']);
+    expect(second.nextCursor).toBeNull();
+  });
+
   it('sorts by amount both ways, ties by charge id in the same direction', async () => {
     const ascending = ['ch_a06', 'ch_a07', 'ch_a12', 'ch_a01', 'ch_a09', 'ch_a02', 'ch_a03', 'ch_a11', 'ch_a04', 'ch_a05', 'ch_a08'];
     expect(await ids(`${USD_MARCH_1_TO_7}&sort=amount`)).toEqual(ascending);
@@ -113,7 +138,7 @@ describe.each(DRIVERS)('payments endpoints on %s', (driver) => {
     expect(Object.fromEntries(response.headers)).toMatchObject({
       'cache-control': 'private, max-age=60',
       'netlify-cdn-cache-control': 'public, durable, max-age=60, stale-while-revalidate=30',
-      'netlify-vary': 'query=status|from|to|q|funnel|brand|currency|sort|page|size',
+      'netlify-vary': 'query=status|from|to|q|funnel|brand|currency|sort|page|size|after',
       'netlify-cache-tag': 'payments',
       'x-generated-at': '2026-03-20T12:00:00.000Z',
     });

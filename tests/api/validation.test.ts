@@ -40,6 +40,10 @@ const CASES: [paths: string[], query: string, param: string, message: RegExp][] 
   [['/api/payments'], 'size=101', 'size', /from 1 to 100/],
   [['/api/payments'], 'size=0', 'size', /from 1 to 100/],
   [['/api/payments'], 'size=99999999999', 'size', /whole number/],
+  [['/api/payments'], 'after=not-a-cursor', 'after', /nextCursor/],
+  [['/api/payments'], 'after=%25%25', 'after', /nextCursor/],
+  [['/api/payments'], `after=${Buffer.from('["-createdAt","x",1,"failed","ch_1"]').toString('base64url')}`, 'after', /nextCursor/],
+  [['/api/payments'], `sort=amount&after=${Buffer.from('["-createdAt","2026-03-01T00:00:00+00:00",1,"failed","ch_1"]').toString('base64url')}`, 'after', /same sort/],
   [['/api/payments/bad%20id', '/api/payments/cus_123', "/api/payments/ch_1'--"], '', 'charge_id', /Stripe charge id/],
 ];
 
@@ -65,7 +69,7 @@ describe('every bad parameter is a 400 naming it, before any query', () => {
       testDeps(recording),
     );
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ rows: [], page: 1, size: 25, total: 0, totalCapped: false, lastPage: 1 });
+    expect(await response.json()).toEqual({ rows: [], page: 1, size: 25, total: 0, totalCapped: false, lastPage: 1, nextCursor: null });
   });
 
   it('passes request values to the database only as parameters', async () => {

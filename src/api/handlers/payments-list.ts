@@ -1,7 +1,8 @@
 import { PAYMENTS_LIST_POLICY } from '../../cache/cache-policy.ts';
 import { countPayments, DEFAULT_TOTAL_CAP } from '../../queries/payments-count.ts';
-import { getPaymentsPage } from '../../queries/payments-page.ts';
+import { getPaymentsAfter, getPaymentsPage } from '../../queries/payments-page.ts';
 import type { Deps } from '../deps.ts';
+import { encodeCursor, parseCursorParam } from '../params/page-cursor.ts';
 import { parsePagination, parsePaymentFilters, parsePaymentSort } from '../params/payment-params.ts';
 import { cachedJson } from '../respond.ts';
 
@@ -11,6 +12,7 @@ const PARALLEL_OFFSET_LIMIT = 10_000;
 /**
  * GET /api/payments: one page of filtered, sorted payments and the total, exact up to
  * `totalCap` and flagged `totalCapped` beyond it (lastPage then covers the capped total).
+ * `nextCursor` (null on the last page) passed back as `after` reads the next page by keyset.
  */
 export function createPaymentsListHandler(options: { totalCap?: number } = {}) {
   const totalCap = options.totalCap ?? DEFAULT_TOTAL_CAP;
@@ -19,11 +21,17 @@ export function createPaymentsListHandler(options: { totalCap?: number } = {}) {
     const filters = parsePaymentFilters(url, { maxDays: deps.config.maxRangeDays });
     const sort = parsePaymentSort(url);
     const { page, size } = parsePagination(url);
+    const after = parseCursorParam(url, sort);
     const offset = (page - 1) * size;
     const generatedAt = deps.now();
     let count: { total: number; capped: boolean };
     let rows;
-    if (offset < PARALLEL_OFFSET_LIMIT) {
+    if (after) {
+      [count, rows] = await Promise.all([
+        countPayments(deps, filters, totalCap),
+        getPaymentsAfter(deps, filters, sort, after, size),
+      ]);
+    } else if (offset < PARALLEL_OFFSET_LIMIT) {
       [count, rows] = await Promise.all([
         countPayments(deps, filters, totalCap),
         getPaymentsPage(deps, filters, sort, { offset, limit: size }),
@@ -40,6 +48,7 @@ export function createPaymentsListHandler(options: { totalCap?: number } = {}) {
       total: count.total,
       totalCapped: count.capped,
       lastPage: Math.max(1, Math.ceil(count.total / size)),
+      nextCursor: rows.length === size ? encodeCursor(sort, rows.at(-1)!) : null,
     };
     return cachedJson(body, PAYMENTS_LIST_POLICY, generatedAt);
   };
