@@ -19,8 +19,9 @@ create index if not exists {{payments_table}}_failed_created_idx
   include (failure_category, decline_code, recovery_action, amount, currency, payment_intent_id)
   where status = 'failed';
 -- Lost revenue (overview failures, top failures) asks for every failed charge whether its intent
--- ever succeeded; this partial index answers each probe from the index alone (EXPLAIN on 1M
--- charges: 30-day failures 170 ms → see the API issue note).
+-- ever succeeded; this partial index answers each probe from the index alone instead of reading
+-- the intent's rows to check their status (EXPLAIN ANALYZE, 1M charges, 30 days of usd failures:
+-- 11k probes, 271 ms → 186 ms).
 create index if not exists {{payments_table}}_succeeded_intent_idx
   on {{schema}}.{{payments_table}} (payment_intent_id)
   where status = 'succeeded';
