@@ -3,7 +3,6 @@ import { routeApiRequest } from '../../src/api/router.ts';
 import { startNodeServer, type RunningServer } from '../helpers/node-build.ts';
 import { startNetlifyServer, type NetlifyServer } from '../helpers/netlify-server.ts';
 import { loginCookie } from './support/login-cookie.ts';
-import { linkNodeModules } from './support/node-modules-link.ts';
 import { cacheHeadersOf, HTTP_PATHS } from './support/http-compare.ts';
 import { openFixtureDatabase, testDeps, type FixtureDatabase } from './support/fixture-database.ts';
 import { FIXTURE_CHARGES } from './support/payments-fixture.ts';
@@ -30,11 +29,9 @@ describe('the API under netlify serve --offline', () => {
 
   beforeAll(async () => {
     fixture = await openFixtureDatabase('postgres', FIXTURE_CHARGES);
-    linkNodeModules(inject('nodeBuildDir'));
-    [netlify, node] = await Promise.all([
-      startNetlifyServer({ env: { ...ENV, DATABASE_URL: fixture.url! } }),
-      startNodeServer(inject('nodeBuildDir'), { ...ENV, DATABASE_URL: fixture.url }),
-    ]);
+    // One after the other, so a failed start never leaves the other server running unowned.
+    node = await startNodeServer(inject('nodeBuildDir'), { ...ENV, DATABASE_URL: fixture.url });
+    netlify = await startNetlifyServer({ env: { ...ENV, DATABASE_URL: fixture.url! } });
     for (const server of [netlify, node]) cookies[server.url] = await loginCookie(server.url, PASSWORD);
   }, 300_000);
   afterAll(async () => {

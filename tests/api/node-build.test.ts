@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { routeApiRequest } from '../../src/api/router.ts';
 import { startNodeServer, type RunningServer } from '../helpers/node-build.ts';
 import { loginCookie } from './support/login-cookie.ts';
-import { linkNodeModules } from './support/node-modules-link.ts';
 import { cacheHeadersOf, HTTP_PATHS } from './support/http-compare.ts';
 import { openFixtureDatabase, testDeps, type FixtureDatabase } from './support/fixture-database.ts';
 import { FIXTURE_CHARGES } from './support/payments-fixture.ts';
@@ -18,7 +17,6 @@ describe('the API on the built Node server', () => {
 
   beforeAll(async () => {
     fixture = await openFixtureDatabase('postgres', FIXTURE_CHARGES);
-    linkNodeModules(inject('nodeBuildDir'));
     server = await startNodeServer(inject('nodeBuildDir'), {
       DATABASE_URL: fixture.url,
       DASHBOARD_PASSWORD: PASSWORD,
