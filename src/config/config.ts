@@ -119,6 +119,11 @@ export function parseConfig(env: Env): Config {
     if (!password) throw new ConfigError('DASHBOARD_PASSWORD', 'is required in production');
     if (!sessionSecret) throw new ConfigError('SESSION_SECRET', `is required in production (at least ${MIN_SECRET_BYTES} random bytes, e.g. openssl rand -base64 48)`);
   }
+  // The public demo password only ever guards generated demo data: a deploy preview or a laptop
+  // pointed at real marts must say its own password, production or not.
+  if (!password && databaseKind !== 'pglite') {
+    throw new ConfigError('DASHBOARD_PASSWORD', 'is required whenever DATABASE_URL is set (the demo password only guards the embedded demo database)');
+  }
   password ??= DEMO_PASSWORD;
   // Outside production a fixed, public secret keeps demo sessions valid across the separate
   // processes of Netlify (login function, edge function) and across restarts.

@@ -32,7 +32,7 @@ describe('serve start-up checks', () => {
   });
 
   it('stops with one readable line when the database is unreachable, without its password', () => {
-    const { status, stderr } = serveWith({ DATABASE_URL: 'postgresql://reader:hunter2@127.0.0.1:1/analytics' });
+    const { status, stderr } = serveWith({ DATABASE_URL: 'postgresql://reader:hunter2@127.0.0.1:1/analytics', DASHBOARD_PASSWORD: 'team' });
     expect(status).toBe(1);
     expect(stderr.split('\n')).toHaveLength(1);
     expect(stderr).toContain('Cannot reach the database at 127.0.0.1:1/analytics');
@@ -43,7 +43,7 @@ describe('serve start-up checks', () => {
 describe('serve', () => {
   it('serves the built app with compressed responses', async () => {
     const scratch = await createScratchDatabase();
-    const server = await startNodeServer(inject('nodeBuildDir'), { DATABASE_URL: scratch.url }, { viaServeCli: true });
+    const server = await startNodeServer(inject('nodeBuildDir'), { DATABASE_URL: scratch.url, DASHBOARD_PASSWORD: 'team' }, { viaServeCli: true });
     try {
       expect(server.output()).toContain('Payments dashboard: http://localhost:');
       const login = await fetch(`${server.url}/login`);

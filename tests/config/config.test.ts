@@ -45,10 +45,17 @@ describe('parseConfig', () => {
     expect(errorOf({ DATABASE_URL: 'mysql://u@h/db' }).variable).toBe('DATABASE_URL');
   });
 
+  it('refuses real data behind the demo password, in production or not', () => {
+    const error = errorOf({ DATABASE_URL: 'postgres://u:p@localhost:5432/db' });
+    expect(error.variable).toBe('DASHBOARD_PASSWORD');
+    expect(parseConfig({ DATABASE_URL: 'postgres://u:p@localhost:5432/db', DASHBOARD_PASSWORD: 'team' }).password).toBe('team');
+  });
+
   it('picks the Neon driver for Neon hosts and pg for other PostgreSQL', () => {
-    expect(parseConfig({ DATABASE_URL: 'postgresql://u:p@ep-cool-1.us-east-2.aws.neon.tech/db' }).databaseKind).toBe('neon');
-    expect(parseConfig({ DATABASE_URL: 'postgres://u:p@localhost:5432/db' }).databaseKind).toBe('pg');
-    expect(parseConfig({ DATABASE_URL: 'postgres://u:p@localhost:5432/db', DATABASE_DRIVER: 'neon' }).databaseKind).toBe('neon');
+    const password = { DASHBOARD_PASSWORD: 'team' };
+    expect(parseConfig({ ...password, DATABASE_URL: 'postgresql://u:p@ep-cool-1.us-east-2.aws.neon.tech/db' }).databaseKind).toBe('neon');
+    expect(parseConfig({ ...password, DATABASE_URL: 'postgres://u:p@localhost:5432/db' }).databaseKind).toBe('pg');
+    expect(parseConfig({ ...password, DATABASE_URL: 'postgres://u:p@localhost:5432/db', DATABASE_DRIVER: 'neon' }).databaseKind).toBe('neon');
     expect(errorOf({ DATABASE_DRIVER: 'mysql' }).variable).toBe('DATABASE_DRIVER');
   });
 
