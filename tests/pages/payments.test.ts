@@ -386,6 +386,30 @@ describe('Payments explorer', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('still filters by status when the filter choices cannot be loaded, and offers to retry', async () => {
+    const other = await context.newPage();
+    let failFilters = true;
+    await other.route('**/api/filters', (route) => failFilters
+      ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'database_unavailable', message: 'The database took too long to answer. Please try again in a moment.' }) })
+      : route.continue());
+    await other.goto(`${server.url}/payments?${RANGE}&brand=visa`);
+    const note = other.locator('.payments-filters .field-note');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('The database took too long to answer.');
+    // Statuses are known without the API; the brand in the URL stays selected and applied.
+    expect(await other.locator('#payments-status option').allTextContents()).toEqual(['Any', 'Succeeded', 'Failed', 'Pending']);
+    expect(await other.inputValue('#payments-brand')).toBe('visa');
+    await other.selectOption('#payments-status', 'failed');
+    const expected = await api(`/api/payments?status=failed&${RANGE}&brand=visa&page=1&size=25`);
+    await expectGrid(expected.rows.map((row) => row.chargeId), other);
+    failFilters = false;
+    await note.getByRole('button', { name: 'Try again' }).click();
+    await other.locator('#payments-currency option').nth(3).waitFor({ state: 'attached' });
+    expect(await note.count()).toBe(0);
+    expect(await other.locator('#payments-currency option').allTextContents()).toEqual(['Any', 'EUR', 'JPY', 'USD']);
+    await other.close();
+  });
+
   it('shows the API\'s reason when the URL holds a filter it refuses', async () => {
     const other = await context.newPage();
     // A page far past the end is fine (the grid moves to the last page); an unknown status is not.

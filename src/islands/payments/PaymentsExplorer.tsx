@@ -172,7 +172,16 @@ export default function PaymentsExplorer({ timeZone }: Props) {
 
   return (
     <div class="payments-explorer">
-      <PaymentsFilters filters={view} options={options} onChange={applyFilters} onClear={clearFilters} />
+      <PaymentsFilters
+        filters={view}
+        options={options}
+        onChange={applyFilters}
+        onClear={clearFilters}
+        onRetryOptions={() => {
+          setOptions({ kind: 'loading' });
+          void loadOptions(true);
+        }}
+      />
 
       <div class="payments-summary" ref={summary}>
         <p class="payments-count" role="status" aria-live="polite" aria-atomic="true">

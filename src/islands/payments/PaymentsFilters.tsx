@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { cardBrandLabel, funnelLabel, statusLabel } from './payment-labels.ts';
+import { cardBrandLabel, funnelLabel, PAYMENT_STATUSES, statusLabel } from './payment-labels.ts';
 import type { FilterOptions } from './payments-api.ts';
 import { hasActiveFilters, type PaymentsFilters as Filters } from './payments-view.ts';
 
@@ -10,6 +10,7 @@ interface Props {
   options: OptionsState;
   onChange(filters: Partial<Filters>): void;
   onClear(): void;
+  onRetryOptions(): void;
 }
 
 const SEARCH_DELAY_MS = 350;
@@ -33,7 +34,7 @@ function SelectFilter(props: { id: string; label: string; anyLabel: string; valu
   );
 }
 
-export function PaymentsFilters({ filters, options, onChange, onClear }: Props) {
+export function PaymentsFilters({ filters, options, onChange, onClear, onRetryOptions }: Props) {
   const [query, setQuery] = useState(filters.q);
   const [dateError, setDateError] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -91,7 +92,7 @@ export function PaymentsFilters({ filters, options, onChange, onClear }: Props) 
         />
         <span id="payments-q-hint" class="visually-hidden">Charge, payment intent or customer id, whole or its beginning</span>
       </div>
-      <SelectFilter id="payments-status" label="Status" anyLabel="Any" value={filters.status} values={ready?.statuses ?? []} text={(v) => statusLabel(v).text} onChange={(status) => onChange({ status })} loading={loading} />
+      <SelectFilter id="payments-status" label="Status" anyLabel="Any" value={filters.status} values={ready?.statuses ?? PAYMENT_STATUSES} text={(v) => statusLabel(v).text} onChange={(status) => onChange({ status })} loading={loading} />
       <div class="filter-field">
         <label for="payments-from">From</label>
         <input id="payments-from" type="date" value={filters.from} max={filters.to || undefined} onChange={(event) => changeDate('from', event.currentTarget.value)} aria-invalid={dateError ? true : undefined} aria-describedby={dateError ? 'payments-date-error' : undefined} />
@@ -109,7 +110,12 @@ export function PaymentsFilters({ filters, options, onChange, onClear }: Props) 
         </button>
       </div>
       {dateError && <p id="payments-date-error" class="field-error" role="alert">{dateError}</p>}
-      {options.kind === 'error' && <p class="field-note" role="status">Filter choices could not be loaded ({options.message}); the current filters still apply.</p>}
+      {options.kind === 'error' && (
+        <p class="field-note" role="status">
+          Funnel, brand and currency choices could not be loaded: {options.message} The filters in use still apply.{' '}
+          <button type="button" class="link-button" onClick={onRetryOptions}>Try again</button>
+        </p>
+      )}
     </form>
   );
 }

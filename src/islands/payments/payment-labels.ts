@@ -6,6 +6,8 @@
 import { formatCount } from '../../ui/format.ts';
 
 export type PaymentStatus = 'succeeded' | 'failed' | 'pending';
+/** DESIGN.md's statuses: offered at once, and still offered when /api/filters cannot answer. */
+export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['succeeded', 'failed', 'pending'];
 
 /** Status text plus a glyph, so the status never rests on colour alone. */
 export const STATUS_LABELS: Record<PaymentStatus, { text: string; icon: string }> = {
