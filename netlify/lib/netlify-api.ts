@@ -10,14 +10,13 @@ import { netlifyConfig } from '../../src/auth/netlify-env.ts';
 import { connectExternalDatabase } from '../../src/db/connect.ts';
 import { errorResponse } from '../../src/http/app-error.ts';
 import { martTables } from '../../src/marts/mart-tables.ts';
-import { createNetlifyDemoDatabase } from './netlify-demo-database.ts';
 
 let deps: Promise<Deps> | undefined;
 
 async function buildDeps(deployContext: string | undefined): Promise<Deps> {
   const config = netlifyConfig(process.env, deployContext);
   const db = config.databaseKind === 'pglite'
-    ? await createNetlifyDemoDatabase(config)
+    ? await (await import('../../src/seed/demo-database.ts')).createDemoDatabase(config)
     : await connectExternalDatabase(config);
   return {
     config,

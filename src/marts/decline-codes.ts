@@ -32,9 +32,13 @@ export interface DeclineCode {
 export const DECLINE_CODES_FILE = 'stripe_decline_codes.csv';
 const REQUIRED_COLUMNS = ['decline_code', 'failure_code', 'failure_category', 'recovery_action', 'description', 'failure_message'] as const;
 
-/** Beside this module when run from source; from the app root when bundled (as install-marts.ts does). */
+/**
+ * Beside this module when run from source; from the app root when bundled (as install-marts.ts
+ * does). Both paths are literal on purpose: Netlify's file tracer reads a computed path as a
+ * wildcard over the folder and then packs the wrong files under the function's name.
+ */
 export function declineCodesPath(): string {
-  const candidates = [fileURLToPath(new URL(`./${DECLINE_CODES_FILE}`, import.meta.url)), join(process.cwd(), 'src/marts', DECLINE_CODES_FILE)];
+  const candidates = [fileURLToPath(new URL('./stripe_decline_codes.csv', import.meta.url)), join(process.cwd(), 'src/marts/stripe_decline_codes.csv')];
   const found = candidates.find((path) => existsSync(path));
   if (!found) throw new Error(`decline code mapping not found: src/marts/${DECLINE_CODES_FILE}`);
   return found;

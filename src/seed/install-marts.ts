@@ -9,30 +9,39 @@ import type { MartWriter } from './mart-writer.ts';
 type MartConfig = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'reportingTimezone'>;
 
 /**
- * The SQL ships as plain .sql files (a dbt project can adopt them as they are). Beside this module
- * when run from source; from the app root when bundled into the Node server.
+ * The SQL ships as plain .sql files (a dbt project can adopt them as they are): beside this module
+ * when run from source, at the app root when bundled (Node server, Netlify function). Every path
+ * is spelled out in full where it is used: Netlify's file tracer ships exactly the files a literal
+ * path names, but reads a computed one as a wildcard over the folder (and then packs the wrong
+ * files under the function's own name).
  */
-function martFile(name: string): string {
-  const candidates = [fileURLToPath(new URL(`../marts/${name}`, import.meta.url)), join(process.cwd(), 'src/marts', name)];
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error(`mart SQL file not found: src/marts/${name}`);
-  return readFileSync(found, 'utf8');
+function readMartFile(besideModule: URL, fromAppRoot: string): string {
+  const path = [fileURLToPath(besideModule), fromAppRoot].find((candidate) => existsSync(candidate));
+  if (!path) throw new Error(`mart SQL file not found: ${fromAppRoot}`);
+  return readFileSync(path, 'utf8');
 }
+
+const schemaSql = () => readMartFile(new URL('../marts/schema.sql', import.meta.url), join(process.cwd(), 'src/marts/schema.sql'));
+const indexesSql = () => readMartFile(new URL('../marts/indexes.sql', import.meta.url), join(process.cwd(), 'src/marts/indexes.sql'));
+const dailyModelSql = () => readMartFile(
+  new URL('../marts/dbt/mart_stripe_payments_daily.sql', import.meta.url),
+  join(process.cwd(), 'src/marts/dbt/mart_stripe_payments_daily.sql'),
+);
 
 /** Renders the dbt model's two Jinja expressions; everything else in it is plain SQL. */
 export function renderDailyMartSelect(config: MartConfig): string {
   const zone = config.reportingTimezone.replace(/'/g, "''");
-  return martFile('dbt/mart_stripe_payments_daily.sql')
+  return dailyModelSql()
     .replace(/\{\{\s*ref\('mart_stripe_payments'\)\s*\}\}/g, martTables(config).payments)
     .replace(/\{\{\s*var\("reporting_timezone", "UTC"\)\s*\}\}/g, zone);
 }
 
 export async function createMartTables(writer: MartWriter, config: MartConfig): Promise<void> {
-  await writer.exec(renderMartSql(martFile('schema.sql'), config));
+  await writer.exec(renderMartSql(schemaSql(), config));
 }
 
 export async function createMartIndexes(writer: MartWriter, config: MartConfig): Promise<void> {
-  await writer.exec(renderMartSql(martFile('indexes.sql'), config));
+  await writer.exec(renderMartSql(indexesSql(), config));
 }
 
 /** Rebuilds the daily mart from the detail mart with the shipped dbt model's SQL. */
