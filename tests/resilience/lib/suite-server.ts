@@ -15,10 +15,12 @@ export function secretsOf(context: ResilienceContext, databaseUrl = context.read
 }
 
 /**
- * The Node build as production runs it — NODE_ENV=production, a real password and session
- * secret, connected as the read-only role — plus whatever a file needs to change.
+ * The Node build as production runs it — through src/cli/serve.ts (the Procfile's command),
+ * NODE_ENV=production, a real password and session secret, connected as the read-only role —
+ * plus whatever a file needs to change. `bareEntry` skips serve.ts (which refuses to start when
+ * the database does not answer) to see how the app itself behaves then.
  */
-export async function startSuiteServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startSuiteServer(env: Record<string, string> = {}, options: { bareEntry?: boolean } = {}): Promise<RunningServer> {
   const context = suiteContext();
   return startNodeServer(context.nodeBuildDir, {
     NODE_ENV: 'production',
@@ -27,7 +29,7 @@ export async function startSuiteServer(env: Record<string, string> = {}): Promis
     SESSION_SECRET: context.sessionSecret,
     REPORTING_TIMEZONE: 'UTC',
     ...env,
-  });
+  }, { viaServeCli: !options.bareEntry });
 }
 
 export interface LoginResult {
