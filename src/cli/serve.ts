@@ -40,6 +40,43 @@ async function checkDatabase(config: Config): Promise<void> {
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
+interface Refusal {
+  status: number;
+  body: { error: string; message: string; param?: string };
+  headers?: Record<string, string>;
+}
+
+/**
+ * Requests the adapter cannot turn into a Web Request, which it would answer with a plain-text
+ * 500 (TRACE, CONNECT) or 400 (a %-escape that is not UTF-8), answered here in the API's own JSON
+ * error shape instead.
+ */
+function refuseUnservable(req: IncomingMessage): Refusal | undefined {
+  const method = req.method ?? 'GET';
+  if (method === 'TRACE' || method === 'TRACK' || method === 'CONNECT') {
+    return { status: 405, body: { error: 'method_not_allowed', message: `${method} is not allowed` }, headers: { allow: 'GET, HEAD, POST' } };
+  }
+  const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s);
+  if (!decodes(path)) return { status: 400, body: { error: 'invalid_url', message: 'The URL path contains a %-escape that is not valid UTF-8.' } };
+  for (const pair of query.split('&')) {
+    const [name = '', value = ''] = pair.split(/=(.*)/s);
+    if (decodes(name) && decodes(value)) continue;
+    const param = decodes(name) ? decodeURIComponent(name.replace(/\+/g, ' ')) : undefined;
+    const message = `${param ?? 'a parameter name'} contains a %-escape that is not valid UTF-8`;
+    return { status: 400, body: param ? { error: 'invalid_parameter', param, message } : { error: 'invalid_url', message } };
+  }
+  return undefined;
+}
+
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * @astrojs/node's standalone handler (static files + pages + /api) behind gzip/brotli
  * compression, which the adapter does not do itself: on Heroku nothing in front compresses, and
@@ -49,7 +86,15 @@ async function listen(port: number, host: string): Promise<void> {
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const { handler } = (await import(pathToFileURL(NODE_BUILD_ENTRY).href)) as { handler: NodeHandler };
   const compress = compression();
-  const server = createServer((req, res) => compress(req as never, res as never, () => handler(req, res)));
+  const server = createServer((req, res) => {
+    const refusal = refuseUnservable(req);
+    if (refusal) {
+      res.writeHead(refusal.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...refusal.headers });
+      res.end(JSON.stringify(refusal.body));
+      return;
+    }
+    compress(req as never, res as never, () => handler(req, res));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT, startNodeServer } from '../helpers/node-build.ts';
@@ -40,6 +41,19 @@ describe('serve start-up checks', () => {
   });
 });
 
+/** node:http, since fetch refuses to send TRACE. */
+function rawRequest(base: string, method: string, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { method }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 describe('serve', () => {
   it('serves the built app with compressed responses', async () => {
     const scratch = await createScratchDatabase();
@@ -57,6 +71,17 @@ describe('serve', () => {
       await script.arrayBuffer();
       expect(script.status).toBe(200);
       expect(script.headers.get('content-encoding')).toMatch(/^(br|gzip)$/);
+
+      // What the adapter cannot parse still gets the API's JSON errors, not plain text.
+      const trace = await rawRequest(server.url, 'TRACE', '/api/health');
+      expect(trace.status).toBe(405);
+      expect(JSON.parse(trace.body)).toMatchObject({ error: 'method_not_allowed' });
+      const badEscape = await rawRequest(server.url, 'GET', '/api/payments?q=%80');
+      expect(badEscape.status).toBe(400);
+      expect(JSON.parse(badEscape.body)).toMatchObject({ error: 'invalid_parameter', param: 'q' });
+      const badPath = await rawRequest(server.url, 'GET', '/api/payments/ch_%C0');
+      expect(badPath.status).toBe(400);
+      expect(JSON.parse(badPath.body)).toMatchObject({ error: 'invalid_url' });
     } finally {
       await server.stop();
       await scratch.drop();
