@@ -30,7 +30,9 @@ export function poolOptions(url: string, settings: SessionSettings): PoolOptions
   return {
     connectionString: url,
     max: 5,
-    connectionTimeoutMillis: 3000,
+    // Waiting for a connection counts against the same budget as the statement: a frozen server
+    // must still get its 503 within the statement timeout (+1 s), however short that is set.
+    connectionTimeoutMillis: Math.min(3000, settings.statementTimeoutMs),
     idleTimeoutMillis: 30_000,
     query_timeout: settings.statementTimeoutMs + 1000,
     types: pgTypes,
