@@ -40,41 +40,26 @@ async function checkDatabase(config: Config): Promise<void> {
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-interface Refusal {
-  status: number;
-  body: { error: string; message: string; param?: string };
-  headers?: Record<string, string>;
+/** Methods undici's Request refuses, which the adapter would answer with a plain-text 500. */
+function refusedMethod(method: string | undefined): boolean {
+  return method === 'TRACE' || method === 'TRACK' || method === 'CONNECT';
 }
 
 /**
- * Requests the adapter cannot turn into a Web Request, which it would answer with a plain-text
- * 500 (TRACE, CONNECT) or 400 (a %-escape that is not UTF-8), answered here in the API's own JSON
- * error shape instead.
+ * The adapter answers a URL whose %-escapes are not UTF-8 (`?q=%80`) with a plain-text 400 before
+ * the app sees it. Escaping the percent signs of such runs (`%80` → `%2580`) hands the app the
+ * literal text instead, which its own validation then accepts, ignores or refuses by name like
+ * any other value.
  */
-function refuseUnservable(req: IncomingMessage): Refusal | undefined {
-  const method = req.method ?? 'GET';
-  if (method === 'TRACE' || method === 'TRACK' || method === 'CONNECT') {
-    return { status: 405, body: { error: 'method_not_allowed', message: `${method} is not allowed` }, headers: { allow: 'GET, HEAD, POST' } };
-  }
-  const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s);
-  if (!decodes(path)) return { status: 400, body: { error: 'invalid_url', message: 'The URL path contains a %-escape that is not valid UTF-8.' } };
-  for (const pair of query.split('&')) {
-    const [name = '', value = ''] = pair.split(/=(.*)/s);
-    if (decodes(name) && decodes(value)) continue;
-    const param = decodes(name) ? decodeURIComponent(name.replace(/\+/g, ' ')) : undefined;
-    const message = `${param ?? 'a parameter name'} contains a %-escape that is not valid UTF-8`;
-    return { status: 400, body: param ? { error: 'invalid_parameter', param, message } : { error: 'invalid_url', message } };
-  }
-  return undefined;
-}
-
-function decodes(text: string): boolean {
-  try {
-    decodeURIComponent(text);
-    return true;
-  } catch {
-    return false;
-  }
+export function literalizeInvalidEscapes(url: string): string {
+  return url.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      decodeURIComponent(run);
+      return run;
+    } catch {
+      return run.replaceAll('%', '%25');
+    }
+  });
 }
 
 /**
@@ -87,12 +72,12 @@ async function listen(port: number, host: string): Promise<void> {
   const { handler } = (await import(pathToFileURL(NODE_BUILD_ENTRY).href)) as { handler: NodeHandler };
   const compress = compression();
   const server = createServer((req, res) => {
-    const refusal = refuseUnservable(req);
-    if (refusal) {
-      res.writeHead(refusal.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...refusal.headers });
-      res.end(JSON.stringify(refusal.body));
+    if (refusedMethod(req.method)) {
+      res.writeHead(405, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', allow: 'GET, HEAD, POST' });
+      res.end(JSON.stringify({ error: 'method_not_allowed', message: `${req.method} is not allowed` }));
       return;
     }
+    req.url = literalizeInvalidEscapes(req.url ?? '/');
     compress(req as never, res as never, () => handler(req, res));
   });
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { literalizeInvalidEscapes } from '../../src/cli/serve.ts';
+import { loginOverHttp } from '../helpers/login.ts';
 import { PROJECT_ROOT, startNodeServer } from '../helpers/node-build.ts';
 import { createScratchDatabase } from '../helpers/postgres.ts';
 
@@ -18,6 +20,15 @@ function serveWith(env: Record<string, string>) {
 }
 
 const SECRET = 's'.repeat(40);
+
+describe('literalizeInvalidEscapes', () => {
+  it('keeps valid escapes and escapes the percent signs of invalid runs', () => {
+    expect(literalizeInvalidEscapes('/api/payments?q=caf%C3%A9&x=%20')).toBe('/api/payments?q=caf%C3%A9&x=%20');
+    expect(literalizeInvalidEscapes('/api/payments?q=%80')).toBe('/api/payments?q=%2580');
+    expect(literalizeInvalidEscapes('/api/payments/%c0%ae%c0%af?a=%E2%82')).toBe('/api/payments/%25c0%25ae%25c0%25af?a=%25E2%2582');
+    expect(() => decodeURI(literalizeInvalidEscapes('/%FF%FE?%20=%80%00'))).not.toThrow();
+  });
+});
 
 describe('serve start-up checks', () => {
   it.each([
@@ -42,9 +53,9 @@ describe('serve start-up checks', () => {
 });
 
 /** node:http, since fetch refuses to send TRACE. */
-function rawRequest(base: string, method: string, path: string): Promise<{ status: number; body: string }> {
+function rawRequest(base: string, method: string, path: string, cookie = ''): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, { method }, (res) => {
+    const req = request(`${base}${path}`, { method, headers: { cookie } }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -76,12 +87,14 @@ describe('serve', () => {
       const trace = await rawRequest(server.url, 'TRACE', '/api/health');
       expect(trace.status).toBe(405);
       expect(JSON.parse(trace.body)).toMatchObject({ error: 'method_not_allowed' });
-      const badEscape = await rawRequest(server.url, 'GET', '/api/payments?q=%80');
-      expect(badEscape.status).toBe(400);
-      expect(JSON.parse(badEscape.body)).toMatchObject({ error: 'invalid_parameter', param: 'q' });
-      const badPath = await rawRequest(server.url, 'GET', '/api/payments/ch_%C0');
+      // Escapes that are not UTF-8 reach the app as literal text and meet its own validation.
+      const cookie = await loginOverHttp(server.url, 'team');
+      const badQuery = await rawRequest(server.url, 'GET', '/api/payments?status=%80', cookie);
+      expect(badQuery.status).toBe(400);
+      expect(JSON.parse(badQuery.body)).toMatchObject({ error: 'invalid_parameter', param: 'status' });
+      const badPath = await rawRequest(server.url, 'GET', '/api/payments/ch_%C0', cookie);
       expect(badPath.status).toBe(400);
-      expect(JSON.parse(badPath.body)).toMatchObject({ error: 'invalid_url' });
+      expect(JSON.parse(badPath.body)).toMatchObject({ error: 'invalid_parameter', param: 'charge_id' });
     } finally {
       await server.stop();
       await scratch.drop();
