@@ -35,8 +35,8 @@ export function csvFilename(filters: PaymentFilters, timeZone: string, exportedA
 
 /**
  * GET /api/payments.csv: the whole filtered result, in the explorer's sort, streamed. Rows are
- * read in keyset batches as the client consumes the stream, so memory stays at one batch however
- * many rows there are. The first batch is read before answering, so a database that is down
+ * read in keyset batches as the client consumes the stream, so memory stays at two batches (the
+ * one being sent, the one being read) however many rows there are. The first batch is read before answering, so a database that is down
  * still gets the 503 JSON rather than a broken download.
  */
 export function createPaymentsCsvHandler(options: { batchSize?: number } = {}) {
@@ -50,9 +50,12 @@ export function createPaymentsCsvHandler(options: { batchSize?: number } = {}) {
     // PostgreSQL writes the lines (src/queries/payments-csv.ts); this only passes them on.
     const readAfter = (after: PaymentKey | undefined) => getPaymentsCsvBatch(deps, filters, sort, after, batchSize);
 
-    let pending: CsvBatch | undefined = await readAfter(undefined);
-    let last: PaymentKey | undefined;
-    let finished = false;
+    // One batch is read ahead: the database works on the next while this one is encoded and sent.
+    let ahead: Promise<CsvBatch> | undefined = Promise.resolve(await readAfter(undefined));
+    const readAhead = (after: PaymentKey) => {
+      ahead = readAfter(after);
+      ahead.catch(() => {}); // awaited by the next pull; never left unhandled if the client leaves first
+    };
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -60,17 +63,12 @@ export function createPaymentsCsvHandler(options: { batchSize?: number } = {}) {
       },
       async pull(controller) {
         try {
-          if (finished) return controller.close();
-          const batch: CsvBatch = pending ?? await readAfter(last);
-          pending = undefined;
-          if (batch.rows > 0) {
-            controller.enqueue(encoder.encode(batch.text));
-            last = batch.last;
-          }
-          if (batch.rows < batchSize) {
-            finished = true;
-            controller.close();
-          }
+          if (!ahead) return controller.close();
+          const batch = await ahead;
+          ahead = undefined;
+          if (batch.rows === batchSize && batch.last) readAhead(batch.last);
+          if (batch.rows > 0) controller.enqueue(encoder.encode(batch.text));
+          if (!ahead) controller.close();
         } catch (error) {
           // Headers are gone already; all that is left is to break the download visibly.
           deps.log(`CSV export stopped: ${error instanceof Error ? error.message : String(error)}`);
