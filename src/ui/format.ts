@@ -3,19 +3,7 @@
  * rates as percentages, changes of a rate as percentage points, other changes as relative %.
  */
 
-type Locale = string | undefined;
-
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatter(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-  let cached = formatters.get(key);
-  if (!cached) {
-    cached = new Intl.NumberFormat(locale, options);
-    formatters.set(key, cached);
-  }
-  return cached;
-}
+import { numberFormatter as formatter, type Locale } from './number-formatter.ts';
 
 /** 0.9432 → "94.3%". */
 export function formatPercent(fraction: number, options: { locale?: Locale; digits?: number } = {}): string {

@@ -4,19 +4,7 @@
  * digits the currency does not have, and revenue is never summed across currencies.
  */
 
-type Locale = string | undefined;
-
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatter(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-  let cached = formatters.get(key);
-  if (!cached) {
-    cached = new Intl.NumberFormat(locale, options);
-    formatters.set(key, cached);
-  }
-  return cached;
-}
+import { numberFormatter as formatter, type Locale } from './number-formatter.ts';
 
 /** Number of minor-unit digits of a currency as Intl knows it (2 for usd, 0 for jpy). */
 export function currencyDigits(currency: string): number {

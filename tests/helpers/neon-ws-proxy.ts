@@ -32,7 +32,7 @@ export function startNeonProxy(): Promise<NeonProxy> {
     server.on('listening', () => {
       const address = server.address();
       resolve({
-        port: typeof address === 'object' ? address.port : 0,
+        port: typeof address === 'object' && address ? address.port : 0,
         close: () => new Promise<void>((done) => {
           for (const ws of sockets) ws.terminate();
           server.close(() => done());
