@@ -7,7 +7,7 @@ import { purgeCache, type Context } from '@netlify/functions';
 import type { Deps, Handler } from '../../src/api/deps.ts';
 import { runHandler } from '../../src/api/respond.ts';
 import { netlifyConfig } from '../../src/auth/netlify-env.ts';
-import { connectExternalDatabase } from '../../src/db/connect.ts';
+import { openConfiguredDatabase } from '../../src/db/connect.ts';
 import { errorResponse } from '../../src/http/app-error.ts';
 import { martTables } from '../../src/marts/mart-tables.ts';
 
@@ -15,9 +15,7 @@ let deps: Promise<Deps> | undefined;
 
 async function buildDeps(deployContext: string | undefined): Promise<Deps> {
   const config = netlifyConfig(process.env, deployContext);
-  const db = config.databaseKind === 'pglite'
-    ? await (await import('../../src/seed/demo-database.ts')).createDemoDatabase(config)
-    : await connectExternalDatabase(config);
+  const db = await openConfiguredDatabase(config);
   return {
     config,
     db,

@@ -21,3 +21,12 @@ export async function connectExternalDatabase(config: Config): Promise<Database>
   const { createPgDatabase } = await import('./pg-driver.ts');
   return createPgDatabase(config.databaseUrl, settings);
 }
+
+/**
+ * The database the configuration names, for every runtime (Node server, Netlify functions): the
+ * external one, or the embedded demo database filled on the spot (loaded only when used).
+ */
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  if (config.databaseKind === 'pglite') return (await import('../seed/demo-database.ts')).createDemoDatabase(config);
+  return connectExternalDatabase(config);
+}

@@ -1,5 +1,5 @@
 import { parseConfig } from '../config/config.ts';
-import { connectExternalDatabase } from '../db/connect.ts';
+import { openConfiguredDatabase } from '../db/connect.ts';
 import { martTables } from '../marts/mart-tables.ts';
 import { TtlCache } from '../cache/ttl-cache.ts';
 import type { Deps } from '../api/deps.ts';
@@ -20,9 +20,7 @@ export function getNodeDeps(): Promise<Deps> {
 
 async function buildNodeDeps(): Promise<Deps> {
   const config = parseConfig(process.env);
-  const db = config.databaseKind === 'pglite'
-    ? await (await import('../seed/demo-database.ts')).createDemoDatabase(config)
-    : await connectExternalDatabase(config);
+  const db = await openConfiguredDatabase(config);
   return {
     config,
     db,
