@@ -6,8 +6,8 @@
 import type uPlot from 'uplot';
 import type { AlignedData, Options } from 'uplot';
 import type { ChartBuildContext } from './revenue-chart.ts';
-import { dayLabel, dayTicks, legendValue, utcDate } from './revenue-chart.ts';
-import { dateToSeconds, paddedDayRange } from './time-axis.ts';
+import { dailyChartFrame, legendValue } from './revenue-chart.ts';
+import { dateToSeconds } from './time-axis.ts';
 
 export interface RecoverySeries {
   dates: string[];
@@ -49,27 +49,23 @@ export interface RecoveryChartContext extends Omit<ChartBuildContext, 'currency'
   maturingFrom: number | null;
 }
 
-export function recoveryChartOptions({ width, height, theme, locale, maturingFrom }: RecoveryChartContext): Options {
-  const axisFont = `12px ${theme.font}`;
-  const axis = { stroke: theme.muted, font: axisFont, ticks: { stroke: theme.grid }, grid: { stroke: theme.grid, width: 1 } };
+export function recoveryChartOptions(context: RecoveryChartContext): Options {
+  const { theme, maturingFrom } = context;
+  const { axis, base, xScale, xAxis, daySeries } = dailyChartFrame(context);
   const percent = legendValue((v) => `${v.toFixed(1)}%`);
   return {
-    width,
-    height,
-    tzDate: utcDate,
-    cursor: { drag: { x: false, y: false }, points: { size: 7 } },
-    legend: { live: true },
+    ...base,
     scales: {
-      x: { time: true, range: (u) => paddedDayRange(u.data[0]) },
+      x: xScale,
       y: { range: [0, 100] },
     },
     series: [
-      { label: 'Day', value: legendValue((v) => dayLabel(v, locale)) },
+      daySeries,
       { label: 'Recovery rate', stroke: theme.recovery, width: 2, points: { show: (u) => u.data[0].length <= 31, size: 5, fill: theme.recovery }, value: percent },
       { label: 'Still maturing', stroke: theme.maturing, width: 2, dash: [6, 4], points: { show: true, size: 5, fill: theme.maturing }, value: percent },
     ],
     axes: [
-      { ...axis, grid: { show: false }, values: (_u, splits) => dayTicks(splits, locale) },
+      xAxis,
       { ...axis, size: 48, values: (_u, splits) => splits.map((v) => `${v}%`) },
     ],
     // drawAxes runs after the grid and before the series, so the band sits behind the lines.

@@ -63,22 +63,37 @@ export function legendValue(format: (v: number) => string) {
   return (_u: unknown, v: number | null, _series: number, idx: number | null): string => (idx == null ? '' : v == null ? '—' : format(v));
 }
 
-export function revenueChartOptions({ width, height, theme, currency, locale }: ChartBuildContext): Options {
-  const axisFont = `12px ${theme.font}`;
-  const axis = { stroke: theme.muted, font: axisFont, ticks: { stroke: theme.grid }, grid: { stroke: theme.grid, width: 1 } };
-  return {
+/**
+ * What every daily chart of the Overview shares: its size, UTC days on x (scale, axis and the
+ * legend's day), the cursor, a live legend and the theme's axis styling.
+ */
+export function dailyChartFrame({ width, height, theme, locale }: Omit<ChartBuildContext, 'currency'>) {
+  const axis = { stroke: theme.muted, font: `12px ${theme.font}`, ticks: { stroke: theme.grid }, grid: { stroke: theme.grid, width: 1 } };
+  const base: Pick<Options, 'width' | 'height' | 'tzDate' | 'cursor' | 'legend'> = {
     width,
     height,
     tzDate: utcDate,
     cursor: { drag: { x: false, y: false }, points: { size: 7 } },
     legend: { live: true },
+  };
+  const xScale: uPlot.Scale = { time: true, range: (u) => paddedDayRange(u.data[0]) };
+  const xAxis: uPlot.Axis = { ...axis, grid: { show: false }, values: (_u, splits) => dayTicks(splits, locale) };
+  const daySeries: uPlot.Series = { label: 'Day', value: legendValue((v) => dayLabel(v, locale)) };
+  return { axis, base, xScale, xAxis, daySeries };
+}
+
+export function revenueChartOptions(context: ChartBuildContext): Options {
+  const { theme, currency, locale } = context;
+  const { axis, base, xScale, xAxis, daySeries } = dailyChartFrame(context);
+  return {
+    ...base,
     scales: {
-      x: { time: true, range: (u) => paddedDayRange(u.data[0]) },
+      x: xScale,
       revenue: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
       rate: { range: (_u, min, max) => rateAxisRange(min, max) },
     },
     series: [
-      { label: 'Day', value: legendValue((v) => dayLabel(v, locale)) },
+      daySeries,
       {
         label: 'Revenue',
         scale: 'revenue',
@@ -100,7 +115,7 @@ export function revenueChartOptions({ width, height, theme, currency, locale }: 
       },
     ],
     axes: [
-      { ...axis, grid: { show: false }, values: (_u, splits) => dayTicks(splits, locale) },
+      xAxis,
       { ...axis, scale: 'revenue', size: 64, values: (_u, splits) => splits.map((v) => formatMajorMoney(v, currency, { locale, compact: true })) },
       { ...axis, scale: 'rate', side: 1, size: 48, grid: { show: false }, values: (_u, splits) => splits.map((v) => `${v}%`) },
     ],
