@@ -1,7 +1,7 @@
 import type { Deps, Handler } from './deps.ts';
 import { AppError, errorResponse } from '../http/app-error.ts';
 import {
-  FILTERS_POLICY, OVERVIEW_RANGE_POLICY, PAYMENT_DETAIL_POLICY, PAYMENTS_LIST_POLICY, type CachePolicy,
+  FILTERS_POLICY, OVERVIEW_BREAKDOWN_POLICY, OVERVIEW_RANGE_POLICY, PAYMENT_DETAIL_POLICY, PAYMENTS_LIST_POLICY, type CachePolicy,
 } from '../cache/cache-policy.ts';
 import { serveCached } from '../cache/cached-response.ts';
 import type { TtlCache } from '../cache/ttl-cache.ts';
@@ -11,6 +11,7 @@ import { handleOverviewDaily } from './handlers/overview-daily.ts';
 import { handleOverviewFailures } from './handlers/overview-failures.ts';
 import { handleOverviewRecovery } from './handlers/overview-recovery.ts';
 import { handleOverviewTopFailures } from './handlers/overview-top-failures.ts';
+import { handleOverviewBreakdown } from './handlers/overview-breakdown.ts';
 import { handleFilters } from './handlers/filters.ts';
 import { handlePaymentsList } from './handlers/payments-list.ts';
 import { handlePaymentsCsv } from './handlers/payments-csv.ts';
@@ -41,6 +42,7 @@ export const API_ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/overview/failures', handler: handleOverviewFailures, nodeCache: OVERVIEW_RANGE_POLICY },
   { method: 'GET', path: '/api/overview/recovery', handler: handleOverviewRecovery, nodeCache: OVERVIEW_RANGE_POLICY },
   { method: 'GET', path: '/api/overview/top-failures', handler: handleOverviewTopFailures, nodeCache: OVERVIEW_RANGE_POLICY },
+  { method: 'GET', path: '/api/overview/breakdown', handler: handleOverviewBreakdown, nodeCache: OVERVIEW_BREAKDOWN_POLICY },
   { method: 'GET', path: '/api/filters', handler: handleFilters, nodeCache: FILTERS_POLICY },
   { method: 'GET', path: '/api/payments', handler: handlePaymentsList, nodeCache: PAYMENTS_LIST_POLICY },
   // A stream is never held in memory; the browser and CDN headers still apply.

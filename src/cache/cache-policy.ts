@@ -26,6 +26,9 @@ export const OVERVIEW_RANGE_POLICY: CachePolicy = {
   params: ['from', 'to', 'currency'],
 };
 
+/** The breakdown also varies by its dimension. */
+export const OVERVIEW_BREAKDOWN_POLICY: CachePolicy = { ...OVERVIEW_RANGE_POLICY, params: [...OVERVIEW_RANGE_POLICY.params, 'by'] };
+
 export const FILTERS_POLICY: CachePolicy = {
   tag: 'overview',
   ttlSeconds: OVERVIEW_TTL,

@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handleOverviewKpis } from '../../src/api/handlers/overview-kpis.ts';
 import { handleOverviewDaily } from '../../src/api/handlers/overview-daily.ts';
 import { handleOverviewFailures } from '../../src/api/handlers/overview-failures.ts';
 import { handleOverviewRecovery } from '../../src/api/handlers/overview-recovery.ts';
 import { handleOverviewTopFailures } from '../../src/api/handlers/overview-top-failures.ts';
 import { handleFilters } from '../../src/api/handlers/filters.ts';
-import type { Deps, Handler } from '../../src/api/deps.ts';
-import { DRIVERS, openFixtureDatabase, testDeps, type FixtureDatabase } from './support/fixture-database.ts';
+import { DRIVERS, useFixtureHandlers } from './support/fixture-database.ts';
 import { FIXTURE_CHARGES } from './support/payments-fixture.ts';
 
 const RANGE = 'from=2026-03-01&to=2026-03-07';
 
 describe.each(DRIVERS)('overview endpoints on %s', (driver) => {
-  let fixture: FixtureDatabase;
-  let deps: Deps;
-  const get = async (handler: Handler, query: string) => {
-    const response = await handler(new Request(`http://dash.test/api/x?${query}`), deps);
-    expect(response.status).toBe(200);
-    return response.json() as Promise<any>;
-  };
-
-  beforeAll(async () => {
-    fixture = await openFixtureDatabase(driver, FIXTURE_CHARGES);
-    deps = testDeps(fixture.db);
-  });
-  afterAll(() => fixture?.close());
+  const suite = useFixtureHandlers(driver, FIXTURE_CHARGES);
+  const get = suite.get;
 
   it('kpis: the range against the 7 days before it, pending excluded from the success rate', async () => {
     // usd, 03-01..03-07: succeeded a01 1000 + a03 2000 + a08 4000 + a11 2500 = 9500;
@@ -38,6 +26,9 @@ describe.each(DRIVERS)('overview endpoints on %s', (driver) => {
       kpis: {
         grossRevenue: { value: 9500, previous: 1000, change: 8.5 },
         successRate: { value: 0.4, previous: 0.5, change: -0.1 }, // points, not relative
+        // Per payment: A, B (recovered), E, F (recovered 03-10) and G succeeded; C, a07 and H did
+        // not; D is pending only and left out → 5 / 8. Previous: P1 yes, P2 no → 1 / 2.
+        uniqueSuccessRate: { value: 0.625, previous: 0.5, change: 0.125 },
         failedRevenue: { value: 11100, previous: 800, change: 12.875 },
         attempts: { value: 11, previous: 2, change: 4.5 },
       },
@@ -50,6 +41,7 @@ describe.each(DRIVERS)('overview endpoints on %s', (driver) => {
       kpis: {
         grossRevenue: { value: 120000, previous: 0, change: null },
         successRate: { value: 0.5, previous: null, change: null },
+        uniqueSuccessRate: { value: 0.5, previous: null, change: null },
         failedRevenue: { value: 5000, previous: 0, change: null },
         attempts: { value: 2, previous: 0, change: null },
       },
@@ -146,7 +138,7 @@ describe.each(DRIVERS)('overview endpoints on %s', (driver) => {
   });
 
   it('overview responses carry the overview cache class', async () => {
-    const response = await handleOverviewKpis(new Request(`http://dash.test/api/overview/kpis?${RANGE}&utm_source=x`), deps);
+    const response = await handleOverviewKpis(new Request(`http://dash.test/api/overview/kpis?${RANGE}&utm_source=x`), suite.deps);
     expect(Object.fromEntries(response.headers)).toMatchObject({
       'cache-control': 'private, max-age=300',
       'netlify-cdn-cache-control': 'public, durable, max-age=300, stale-while-revalidate=60',

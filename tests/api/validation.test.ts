@@ -11,7 +11,7 @@ const untouchable: Database = {
 };
 const deps = testDeps(untouchable); // maxRangeDays 92, now 2026-03-20
 
-const OVERVIEW = ['kpis', 'daily', 'failures', 'recovery', 'top-failures'].map((name) => `/api/overview/${name}`);
+const OVERVIEW = ['kpis', 'daily', 'failures', 'recovery', 'top-failures', 'breakdown'].map((name) => `/api/overview/${name}`);
 const PAYMENTS = ['/api/payments', '/api/payments.csv'];
 
 const CASES: [paths: string[], query: string, param: string, message: RegExp][] = [
@@ -25,6 +25,9 @@ const CASES: [paths: string[], query: string, param: string, message: RegExp][] 
   [[...OVERVIEW, ...PAYMENTS], 'currency=dollars', 'currency', /three-letter ISO 4217/],
   [[...OVERVIEW, ...PAYMENTS], 'currency=us1', 'currency', /three-letter/],
   [[...OVERVIEW, ...PAYMENTS], 'from=2026-03-01&from=2026-03-02', 'from', /more than once/],
+  [['/api/overview/breakdown'], 'by=issuer', 'by', /card_brand, card_country, funnel, failure_category/],
+  [['/api/overview/breakdown'], 'by=card_brand;drop', 'by', /one of/],
+  [['/api/overview/breakdown'], 'by=funnel&by=card_brand', 'by', /more than once/],
   [PAYMENTS, 'status=refunded', 'status', /succeeded, failed, pending/],
   [PAYMENTS, 'status=FAILED', 'status', /one of/],
   [PAYMENTS, 'sort=created_at', 'sort', /createdAt, amount, status, chargeId/],

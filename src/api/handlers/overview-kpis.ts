@@ -1,5 +1,6 @@
 import { OVERVIEW_RANGE_POLICY } from '../../cache/cache-policy.ts';
 import { getPeriodTotals, type PeriodTotals } from '../../queries/period-totals.ts';
+import { getUniquePaymentTotals, type UniquePaymentTotals } from '../../queries/unique-payment-totals.ts';
 import type { Deps } from '../deps.ts';
 import { previousPeriod } from '../params/date-range.ts';
 import { pointChange, rate, relativeChange } from '../rates.ts';
@@ -13,6 +14,7 @@ interface Kpi {
 }
 
 const NO_TOTALS: PeriodTotals = { grossRevenue: 0, failedRevenue: 0, attempts: 0, succeeded: 0, failed: 0 };
+const NO_PAYMENTS: UniquePaymentTotals = { payments: 0, succeeded: 0 };
 
 function relativeKpi(value: number, previous: number): Kpi {
   return { value, previous, change: relativeChange(value, previous) };
@@ -25,11 +27,20 @@ function successRateKpi(current: PeriodTotals, previous: PeriodTotals): Kpi {
   return { value, previous: before, change: pointChange(value, before) };
 }
 
-/** GET /api/overview/kpis: four KPIs for the range against the equally long period before it. */
+/** Per payment (Stripe's deduplicated rate): of the payments first attempted in the period, the share that ever succeeded. */
+function uniqueSuccessRateKpi(current: UniquePaymentTotals, previous: UniquePaymentTotals): Kpi {
+  const value = rate(current.succeeded, current.payments);
+  const before = rate(previous.succeeded, previous.payments);
+  return { value, previous: before, change: pointChange(value, before) };
+}
+
+/** GET /api/overview/kpis: the KPIs for the range against the equally long period before it. */
 export async function handleOverviewKpis(request: Request, deps: Deps): Promise<Response> {
   const { range, currency, generatedAt } = await parseOverviewRequest(request, deps);
   const previous = previousPeriod(range);
-  const totals = currency ? await getPeriodTotals(deps, currency, range, previous) : { current: NO_TOTALS, previous: NO_TOTALS };
+  const [totals, payments] = currency
+    ? await Promise.all([getPeriodTotals(deps, currency, range, previous), getUniquePaymentTotals(deps, currency, range, previous)])
+    : [{ current: NO_TOTALS, previous: NO_TOTALS }, { current: NO_PAYMENTS, previous: NO_PAYMENTS }];
   const body = {
     range,
     previous,
@@ -37,6 +48,7 @@ export async function handleOverviewKpis(request: Request, deps: Deps): Promise<
     kpis: {
       grossRevenue: relativeKpi(totals.current.grossRevenue, totals.previous.grossRevenue),
       successRate: successRateKpi(totals.current, totals.previous),
+      uniqueSuccessRate: uniqueSuccessRateKpi(payments.current, payments.previous),
       failedRevenue: relativeKpi(totals.current.failedRevenue, totals.previous.failedRevenue),
       attempts: relativeKpi(totals.current.attempts, totals.previous.attempts),
     },

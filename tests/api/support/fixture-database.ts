@@ -8,7 +8,8 @@ import { martTables } from '../../../src/marts/mart-tables.ts';
 import type { ChargeRow } from '../../../src/marts/charge-row.ts';
 import { loadMarts } from '../../../src/seed/install-marts.ts';
 import { pgliteWriter } from '../../../src/seed/mart-writer.ts';
-import type { Deps } from '../../../src/api/deps.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Deps, Handler } from '../../../src/api/deps.ts';
 import { createMartDatabase, TEST_MART_CONFIG } from '../../helpers/postgres.ts';
 import { NOW } from './payments-fixture.ts';
 
@@ -60,4 +61,26 @@ export function countingDatabase(db: Database): Database & { count: number } {
 
 export async function json(response: Response): Promise<any> {
   return response.json();
+}
+
+/**
+ * For a describe block: the rows in a fixture database of `driver` for the block's tests, and
+ * `get(handler, query)`, which calls the handler directly and returns its 200 JSON body.
+ */
+export function useFixtureHandlers(driver: DriverName, rows: ChargeRow[]) {
+  let fixture: FixtureDatabase | undefined;
+  const suite = {
+    deps: undefined as unknown as Deps,
+    async get(handler: Handler, query: string): Promise<any> {
+      const response = await handler(new Request(`http://dash.test/api/x?${query}`), suite.deps);
+      expect(response.status).toBe(200);
+      return response.json();
+    },
+  };
+  beforeAll(async () => {
+    fixture = await openFixtureDatabase(driver, rows);
+    suite.deps = testDeps(fixture.db);
+  });
+  afterAll(() => fixture?.close());
+  return suite;
 }
