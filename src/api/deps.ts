@@ -2,6 +2,7 @@ import type { Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
 import type { MartTables } from '../marts/mart-tables.ts';
 import type { CacheTag } from '../cache/cache-policy.ts';
+import type { MartCheck } from './mart-check.ts';
 
 /**
  * Everything a handler needs, built in one place per runtime (src/server/node-deps.ts,
@@ -9,8 +10,11 @@ import type { CacheTag } from '../cache/cache-policy.ts';
  */
 export interface Deps {
   config: Config;
+  /** For data handlers: refuses with 503 marts_* while the marts are not as configured (mart-check.ts). */
   db: Database;
   tables: MartTables;
+  /** The marts' diagnosis and detected columns (`(await marts.current()).columns.payments.has('advice_code')`). */
+  marts: MartCheck;
   now: () => Date;
   log: (message: string) => void;
   /**

@@ -2,16 +2,20 @@ import type { Config } from '../config/config.ts';
 import { openConfiguredDatabase } from '../db/connect.ts';
 import { martTables } from '../marts/mart-tables.ts';
 import type { Deps } from './deps.ts';
+import { createMartCheck, martCheckedDatabase } from './mart-check.ts';
 
 /**
- * A runtime's deps from its parsed config: the configured database, the marts' names, the real
+ * A runtime's deps from its parsed config: the configured database behind the mart check, the marts' names, the real
  * clock and stderr. Only the cache purge differs between the Node server and Netlify.
  */
 export async function createRuntimeDeps(config: Config, purgeCache: NonNullable<Deps['purgeCache']>): Promise<Deps> {
+  const db = await openConfiguredDatabase(config);
+  const marts = createMartCheck(db, config);
   return {
     config,
-    db: await openConfiguredDatabase(config),
+    db: martCheckedDatabase(db, marts),
     tables: martTables(config),
+    marts,
     now: () => new Date(),
     log: (message) => console.error(message),
     purgeCache,

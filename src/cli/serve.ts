@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, parseConfig, type Config } from '../config/config.ts';
 import { connectExternalDatabase } from '../db/connect.ts';
 import { DatabaseError } from '../db/database.ts';
+import { describeDiagnosis, diagnoseMarts } from '../queries/mart-diagnosis.ts';
 
 export const NODE_BUILD_ENTRY = join(process.cwd(), 'dist-node/server/entry.mjs');
 
@@ -25,11 +26,18 @@ function describeDatabase(url: string): string {
   return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
 }
 
+/**
+ * An unreachable database stops start-up; marts that are missing, unreadable or incomplete are
+ * said in one line but the server still starts, so /api/health can be read (and the running
+ * server heals once the marts are fixed).
+ */
 async function checkDatabase(config: Config): Promise<void> {
   if (!config.databaseUrl) return;
   const db = await connectExternalDatabase(config);
   try {
     await db.query('select 1');
+    const diagnosis = await diagnoseMarts(db, config);
+    (diagnosis.status === 'ok' ? console.log : console.error)(describeDiagnosis(diagnosis, config));
   } catch (error) {
     const reason = error instanceof DatabaseError ? error.message : 'unknown error';
     fail(`Cannot reach the database at ${describeDatabase(config.databaseUrl)} (${reason}). Check DATABASE_URL and that the server is running.`);

@@ -11,13 +11,21 @@ export class AppError extends Error {
   readonly code: string;
   readonly param: string | undefined;
   readonly headers: Readonly<Record<string, string>>;
-  constructor(status: number, code: string, message: string, options: { param?: string; headers?: Record<string, string>; cause?: unknown } = {}) {
+  /** Extra fields of the JSON body (what a 503 marts_* names: table, setting, columns). */
+  readonly details: Readonly<Record<string, string | readonly string[]>>;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    options: { param?: string; headers?: Record<string, string>; details?: Record<string, string | readonly string[]>; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.status = status;
     this.code = code;
     this.param = options.param;
     this.headers = options.headers ?? {};
+    this.details = options.details ?? {};
   }
 }
 
@@ -30,7 +38,7 @@ export type ErrorLogger = (message: string) => void;
 /** Turns anything thrown into a JSON response; never exposes a stack, SQL or a connection string. */
 export function errorResponse(error: unknown, log: ErrorLogger = (m) => console.error(m)): Response {
   if (error instanceof AppError) {
-    const body: Record<string, string> = { error: error.code, message: error.message };
+    const body: Record<string, string | readonly string[]> = { ...error.details, error: error.code, message: error.message };
     if (error.param) body.param = error.param;
     return jsonResponse(body, { status: error.status, headers: { 'cache-control': 'no-store', ...error.headers } });
   }

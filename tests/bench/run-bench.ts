@@ -13,6 +13,7 @@ import { parseConfig } from '../../src/config/config.ts';
 import { sessionSettingsFor } from '../../src/db/connect.ts';
 import { createPgDatabase } from '../../src/db/pg-driver.ts';
 import { martTables } from '../../src/marts/mart-tables.ts';
+import { createMartCheck } from '../../src/api/mart-check.ts';
 import type { Deps } from '../../src/api/deps.ts';
 import { buildNodeVariant, PROJECT_ROOT, projectTempDir, startNodeServer } from '../helpers/node-build.ts';
 import { ensureBenchDatabase } from './bench-database.ts';
@@ -63,10 +64,12 @@ const server = await startNodeServer(buildDir, env, { viaServeCli: true });
 try {
   const client: HttpClient = { base: server.url, cookie: await logIn(server.url, PASSWORD) };
   const config = parseConfig(env);
+  const db = createPgDatabase(database.url, sessionSettingsFor(config));
   const deps: Deps = {
     config,
-    db: createPgDatabase(database.url, sessionSettingsFor(config)),
+    db,
     tables: martTables(config),
+    marts: createMartCheck(db, config),
     now: () => new Date(),
     log: () => {},
   };

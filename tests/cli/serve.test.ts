@@ -66,11 +66,18 @@ function rawRequest(base: string, method: string, path: string, cookie = ''): Pr
 }
 
 describe('serve', () => {
-  it('serves the built app with compressed responses', async () => {
+  it('serves the built app with compressed responses, and says in one line that the marts are missing', async () => {
+    // An empty database: reachable, but without the marts.
     const scratch = await createScratchDatabase();
     const server = await startNodeServer(inject('nodeBuildDir'), { DATABASE_URL: scratch.url, DASHBOARD_PASSWORD: 'team' }, { viaServeCli: true });
     try {
       expect(server.output()).toContain('Payments dashboard: http://localhost:');
+      const martsLine = server.output().split('\n').find((line) => line.startsWith('Marts '));
+      expect(martsLine).toBe('Marts missing: Table public.mart_stripe_payments (MART_SCHEMA, MART_PAYMENTS_TABLE) does not exist. '
+        + 'Table public.mart_stripe_payments_daily (MART_SCHEMA, MART_DAILY_TABLE) does not exist.');
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ database: { status: 'ok' }, marts: { status: 'missing', table: 'public.mart_stripe_payments' } });
       const login = await fetch(`${server.url}/login`);
       expect(login.status).toBe(200);
       expect(login.headers.get('vary')).toMatch(/accept-encoding/i);

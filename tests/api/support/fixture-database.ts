@@ -10,6 +10,7 @@ import { loadMarts } from '../../../src/seed/install-marts.ts';
 import { pgliteWriter } from '../../../src/seed/mart-writer.ts';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Deps, Handler } from '../../../src/api/deps.ts';
+import { createMartCheck } from '../../../src/api/mart-check.ts';
 import { createMartDatabase, TEST_MART_CONFIG } from '../../helpers/postgres.ts';
 import { NOW } from './payments-fixture.ts';
 
@@ -42,7 +43,7 @@ export async function openFixtureDatabase(driver: DriverName, rows: ChargeRow[],
 }
 
 export function testDeps(db: Database, overrides: Partial<Deps> = {}, config: Config = testConfig()): Deps {
-  return { config, db, tables: martTables(config), now: () => NOW, log: () => {}, ...overrides };
+  return { config, db, tables: martTables(config), marts: createMartCheck(db, config), now: () => NOW, log: () => {}, ...overrides };
 }
 
 /** A Database that counts the statements it runs (to see the cache spare the database). */
