@@ -3,10 +3,10 @@
  * the success rate as a line (right axis, %). Columnar from the API to uPlot.
  */
 import uPlot, { type AlignedData, type Options } from 'uplot';
-import { formatMajorMoney, toMajorUnits } from '../ui/money.ts';
+import { currencyDigits, formatMajorMoney, toMajorUnits } from '../ui/money.ts';
 import { formatDate } from '../ui/date-range.ts';
 import type { ChartTheme } from './theme.ts';
-import { dateToSeconds, paddedDayRange, secondsToDate } from './time-axis.ts';
+import { dateToSeconds, dayTickSplits, monthlyTicks, paddedDayRange, secondsToDate } from './time-axis.ts';
 
 export interface DailySeries {
   currency: string;
@@ -50,9 +50,33 @@ export function dayLabel(seconds: number, locale?: string): string {
   return formatDate(secondsToDate(seconds), { locale, withYear: true });
 }
 
-/** Day ticks as "Oct 28" in UTC (the x values are reporting-zone dates at UTC midnight). */
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+function monthLabel(seconds: number, locale?: string): string {
+  let format = monthFormats.get(locale ?? '');
+  if (!format) monthFormats.set(locale ?? '', (format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', year: 'numeric' })));
+  return format.format(new Date(seconds * 1000));
+}
+
+/**
+ * Day ticks as "Oct 28" in UTC (the x values are reporting-zone dates at UTC midnight); month
+ * ticks, on ranges of months or years, as "Oct 2026".
+ */
 export function dayTicks(splits: number[], locale?: string): string[] {
+  if (monthlyTicks(splits)) return splits.map((v) => monthLabel(v, locale));
   return splits.map((v) => formatDate(secondsToDate(v), { locale, withYear: false }));
+}
+
+/**
+ * Steps of the money axis: 1, 2 and 5 times a power of ten, never finer than the currency's minor
+ * unit, so a yen axis never shows ¥0.2 rounded to "¥0" twice.
+ */
+export function moneyAxisIncrements(currency: string): number[] {
+  const digits = currencyDigits(currency);
+  const incrs: number[] = [];
+  for (let exponent = -digits; exponent <= 15; exponent++) {
+    for (const m of [1, 2, 5]) incrs.push(Number((m * 10 ** exponent).toFixed(Math.max(0, -exponent))));
+  }
+  return incrs;
 }
 
 /**
@@ -77,9 +101,19 @@ export function dailyChartFrame({ width, height, theme, locale }: Omit<ChartBuil
     legend: { live: true },
   };
   const xScale: uPlot.Scale = { time: true, range: (u) => paddedDayRange(u.data[0]) };
-  const xAxis: uPlot.Axis = { ...axis, grid: { show: false }, values: (_u, splits) => dayTicks(splits, locale) };
+  const xAxis: uPlot.Axis = {
+    ...axis,
+    grid: { show: false },
+    // bbox is in device pixels; the label room is in CSS pixels.
+    splits: (u) => dayTickSplits(u.data[0][0]!, u.data[0][u.data[0].length - 1]!, u.bbox.width / uPlot.pxRatio),
+    values: (_u, splits) => dayTicks(splits, locale),
+  };
   const daySeries: uPlot.Series = { label: 'Day', value: legendValue((v) => dayLabel(v, locale)) };
   return { axis, base, xScale, xAxis, daySeries };
+}
+
+function revenueInData(u: uPlot): boolean {
+  return (u.data[1] ?? []).some((v) => v != null && v > 0);
 }
 
 export function revenueChartOptions(context: ChartBuildContext): Options {
@@ -116,7 +150,15 @@ export function revenueChartOptions(context: ChartBuildContext): Options {
     ],
     axes: [
       xAxis,
-      { ...axis, scale: 'revenue', size: 64, values: (_u, splits) => splits.map((v) => formatMajorMoney(v, currency, { locale, compact: true })) },
+      {
+        ...axis,
+        scale: 'revenue',
+        size: 64,
+        incrs: moneyAxisIncrements(currency),
+        // No revenue at all: one label at zero rather than made-up steps between 0 and 1.
+        filter: (u, splits) => (revenueInData(u) ? splits : splits.map((v) => (v === 0 ? v : null))),
+        values: (_u, splits) => splits.map((v) => (v == null ? null : formatMajorMoney(v, currency, { locale, compact: true }))),
+      },
       { ...axis, scale: 'rate', side: 1, size: 48, grid: { show: false }, values: (_u, splits) => splits.map((v) => `${v}%`) },
     ],
   };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AlignedData } from 'uplot';
 import { planChartUpdate, type ChartState } from '../../src/charts/update-plan.ts';
-import { dayTicks, legendValue, rateAxisRange, revenueChartData, revenueChartOptions } from '../../src/charts/revenue-chart.ts';
+import { dayTicks, legendValue, moneyAxisIncrements, rateAxisRange, revenueChartData, revenueChartOptions } from '../../src/charts/revenue-chart.ts';
 import { maturingFromSeconds, recoveryChartData, recoveryChartOptions } from '../../src/charts/recovery-chart.ts';
 import { chartTheme } from '../../src/charts/theme.ts';
-import { dateToSeconds, paddedDayRange, secondsToDate } from '../../src/charts/time-axis.ts';
+import { DAY_LABEL_PX, dateToSeconds, dayTickSplits, monthlyTicks, paddedDayRange, secondsToDate } from '../../src/charts/time-axis.ts';
 import { maturingFlags } from '../../src/islands/overview/api-types.ts';
 
 const data: AlignedData = [[1, 2], [3, 4]];
@@ -103,5 +103,49 @@ describe('recovery chart', () => {
     expect(recoveryChartOptions({ width: 500, height: 240, theme, maturingFrom: null }).hooks).toEqual({});
     expect(recoveryChartOptions({ width: 500, height: 240, theme, maturingFrom: 1 }).hooks!.drawAxes).toHaveLength(1);
     expect(recoveryChartOptions({ width: 500, height: 240, theme, maturingFrom: 1 }).series[2]!.dash).toEqual([6, 4]);
+  });
+});
+
+describe('time axis ticks', () => {
+  const days = (from: string, n: number) => Array.from({ length: n }, (_, i) => dateToSeconds(from) + i * 86_400);
+  const labels = (splits: number[]) => dayTicks(splits, 'en-US');
+
+  it('labels each day of a short range once, and nothing outside it', () => {
+    const week = days('2026-11-24', 7);
+    const splits = dayTickSplits(week[0]!, week[6]!, 700);
+    expect(labels(splits)).toEqual(['Nov 24', 'Nov 25', 'Nov 26', 'Nov 27', 'Nov 28', 'Nov 29', 'Nov 30']);
+    // One day (month to date on the 1st): one label, the day itself, however wide the chart.
+    expect(labels(dayTickSplits(dateToSeconds('2026-12-01'), dateToSeconds('2026-12-01'), 1200))).toEqual(['Dec 1']);
+  });
+
+  it('spaces labels out on narrow charts and long ranges, never closer than one label’s room', () => {
+    const month = days('2026-11-01', 30);
+    const narrow = dayTickSplits(month[0]!, month[29]!, 300);
+    expect(narrow.length).toBeLessThanOrEqual(Math.floor(300 / DAY_LABEL_PX));
+    expect(narrow.every((x) => x >= month[0]! && x <= month[29]!)).toBe(true);
+    expect(new Set(labels(narrow)).size).toBe(narrow.length);
+    expect(labels(dayTickSplits(month[0]!, month[29]!, 800))).toEqual(['Nov 1', 'Nov 4', 'Nov 7', 'Nov 10', 'Nov 13', 'Nov 16', 'Nov 19', 'Nov 22', 'Nov 25', 'Nov 28']);
+  });
+
+  it('labels month starts, with the year, on ranges of months or years', () => {
+    const twoYears = dayTickSplits(dateToSeconds('2024-12-02'), dateToSeconds('2026-12-01'), 700);
+    expect(monthlyTicks(twoYears)).toBe(true);
+    expect(labels(twoYears)).toEqual(['Jan 2025', 'Apr 2025', 'Jul 2025', 'Oct 2025', 'Jan 2026', 'Apr 2026', 'Jul 2026', 'Oct 2026']);
+    const tenYears = dayTickSplits(dateToSeconds('2016-12-02'), dateToSeconds('2026-12-01'), 400);
+    // Jan 2017 is a month from the left edge, too close at this width: left out, not cut.
+    expect(labels(tenYears)).toEqual(['Jan 2019', 'Jan 2021', 'Jan 2023', 'Jan 2025']);
+  });
+
+  it('steps the money axis by whole minor units, so yen never shows ¥0.2 as ¥0', () => {
+    expect(moneyAxisIncrements('jpy').slice(0, 4)).toEqual([1, 2, 5, 10]);
+    expect(moneyAxisIncrements('usd').slice(0, 4)).toEqual([0.01, 0.02, 0.05, 0.1]);
+  });
+});
+
+describe('time axis ticks at the edges', () => {
+  it('leaves out a month start too close to an edge for its label', () => {
+    // 90 days ending on the 1st in 300 px: "Dec 2026" centred on the last day would be cut.
+    const splits = dayTickSplits(dateToSeconds('2026-09-03'), dateToSeconds('2026-12-01'), 300);
+    expect(dayTicks(splits, 'en-US')).toEqual(['Oct 2026', 'Nov 2026']);
   });
 });

@@ -23,6 +23,7 @@ export function RevenueChart({ daily, scheme }: { daily: DailyResponse; scheme: 
       data={data}
       label={label}
       describePoint={describePoint}
+      emptyNote={daily.attempts.every((n) => n === 0) ? 'No payments in this range' : undefined}
     />
   );
 }

@@ -16,9 +16,11 @@ interface UPlotChartProps {
   label: string;
   /** A sentence about day `index`, read out when the keyboard reaches it. */
   describePoint: (index: number) => string;
+  /** Shown over the (empty) plot when the range has nothing to draw. */
+  emptyNote?: string;
 }
 
-export function UPlotChart({ optionsKey, makeOptions, data, label, describePoint }: UPlotChartProps) {
+export function UPlotChart({ optionsKey, makeOptions, data, label, describePoint, emptyNote }: UPlotChartProps) {
   const plotRef = useRef<HTMLDivElement>(null);
   const legendRef = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
@@ -86,7 +88,10 @@ export function UPlotChart({ optionsKey, makeOptions, data, label, describePoint
   return (
     <div class="chart">
       <div class="chart__legend" ref={legendRef} />
-      <div class="chart__plot" ref={plotRef} tabIndex={0} role="group" aria-label={`${label}. Use the left and right arrow keys to read each day.`} onKeyDown={onKeyDown} onBlur={onBlur} />
+      <div class="chart__frame">
+        <div class="chart__plot" ref={plotRef} tabIndex={0} role="group" aria-label={`${label}. Use the left and right arrow keys to read each day.`} onKeyDown={onKeyDown} onBlur={onBlur} />
+        {emptyNote && <p class="chart__empty" data-chart-empty>{emptyNote}</p>}
+      </div>
       <p class="visually-hidden" aria-live="polite">{cursor === null ? '' : describePoint(cursor)}</p>
     </div>
   );
