@@ -25,10 +25,12 @@ create index if not exists {{payments_table}}_failed_created_idx
 create index if not exists {{payments_table}}_succeeded_intent_idx
   on {{schema}}.{{payments_table}} (payment_intent_id)
   where status = 'succeeded';
--- The explorer's amount sort, both directions, ties by charge id: without it every page sorts
--- the whole table.
-create index if not exists {{payments_table}}_amount_idx
-  on {{schema}}.{{payments_table}} (amount, charge_id);
+-- The explorer's amount sort (within each currency: amounts in different currencies are not
+-- comparable), both directions, ties by charge id: without it every page sorts the whole table.
+-- With a currency filter the scan starts at that currency. It replaces (amount, charge_id), which
+-- an older version created as _amount_idx and which can be dropped.
+create index if not exists {{payments_table}}_currency_amount_idx
+  on {{schema}}.{{payments_table}} (currency, amount, charge_id);
 -- Funnel and card-brand filters, and their dropdown values read by skipping through the index
 -- (a handful of distinct values; deduplicated b-trees of a few MB per million rows).
 create index if not exists {{payments_table}}_funnel_idx

@@ -19,7 +19,10 @@ const col = (column: string, field: keyof PaymentRow, direction: Direction, cast
 
 const SORT_COLUMNS = {
   createdAt: [col('created_at', 'createdAt', 'asc', 'timestamptz'), col('charge_id', 'chargeId', 'asc', 'text')],
-  amount: [col('amount', 'amount', 'asc', 'bigint'), col('charge_id', 'chargeId', 'asc', 'text')],
+  // Amounts in different currencies are not comparable (¥1,311,200 is not more than $15,884.38),
+  // so amounts sort within their currency, currencies in code order; one currency filtered, it is
+  // a plain amount order.
+  amount: [col('currency', 'currency', 'asc', 'text'), col('amount', 'amount', 'asc', 'bigint'), col('charge_id', 'chargeId', 'asc', 'text')],
   // Within a status, newest first: the (status, created_at desc, charge_id desc) index's order.
   status: [col('status', 'status', 'asc', 'text'), col('created_at', 'createdAt', 'desc', 'timestamptz'), col('charge_id', 'chargeId', 'desc', 'text')],
   chargeId: [col('charge_id', 'chargeId', 'asc', 'text')],
@@ -28,7 +31,7 @@ const SORT_COLUMNS = {
 export type SortField = keyof typeof SORT_COLUMNS;
 
 /** The columns any sort order is made of: enough to say where a row stands in every order. */
-export type PaymentKey = Pick<PaymentRow, 'chargeId' | 'createdAt' | 'amount' | 'status'>;
+export type PaymentKey = Pick<PaymentRow, 'chargeId' | 'createdAt' | 'currency' | 'amount' | 'status'>;
 export const SORT_FIELDS = Object.keys(SORT_COLUMNS) as SortField[];
 
 export interface PaymentSort {
@@ -75,7 +78,7 @@ export function keysetAfterSql(sort: PaymentSort, row: PaymentKey, params: unkno
     else groups.push([column]);
   }
   const bind = (c: SortColumn): string => {
-    params.push(row[c.field as 'chargeId' | 'createdAt' | 'amount' | 'status']);
+    params.push(row[c.field as keyof PaymentKey]);
     return `$${params.length}::${c.cast}`;
   };
   const build = (index: number): string => {

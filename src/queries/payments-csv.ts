@@ -125,11 +125,11 @@ export async function getPaymentsCsvBatch(
   params.push(limit);
   // The aggregates read the batch in the subquery's order (a plain aggregate over a sorted
   // subquery keeps its input order); the last element of each key array is the batch's last row.
-  const rows = await db.query<{ text: string | null; rows: number; chargeId: string | null; createdAt: string | null; amount: number | null; status: string | null }>(
+  const rows = await db.query<{ text: string | null; rows: number; chargeId: string | null; createdAt: string | null; currency: string | null; amount: number | null; status: string | null }>(
     `select string_agg(line, chr(13) || chr(10)) || chr(13) || chr(10) as text, count(*)::int as rows,
             (array_agg(charge_id))[count(*)] as "chargeId", (array_agg(created_at))[count(*)] as "createdAt",
-            (array_agg(amount))[count(*)] as amount, (array_agg(status))[count(*)] as status
-       from (select ${line} as line, charge_id, created_at, amount, status
+            (array_agg(currency))[count(*)] as currency, (array_agg(amount))[count(*)] as amount, (array_agg(status))[count(*)] as status
+       from (select ${line} as line, charge_id, created_at, currency, amount, status
                from (select ${TEXT_COLUMNS.join(', ')}, created_at, amount, attempt_number, created_at::text as created,
                             concat(${TEXT_COLUMNS.join(', ')}) as raw
                        from ${tables.payments}
@@ -143,6 +143,6 @@ export async function getPaymentsCsvBatch(
   return {
     text: row.text,
     rows: row.rows,
-    last: { chargeId: row.chargeId!, createdAt: row.createdAt!, amount: row.amount!, status: row.status as PaymentKey['status'] },
+    last: { chargeId: row.chargeId!, createdAt: row.createdAt!, currency: row.currency!, amount: row.amount!, status: row.status as PaymentKey['status'] },
   };
 }

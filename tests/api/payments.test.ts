@@ -90,6 +90,20 @@ describe.each(DRIVERS)('payments endpoints on %s', (driver) => {
     expect(await ids(`${USD_MARCH_1_TO_7}&sort=-amount`)).toEqual([...ascending].reverse());
   });
 
+  it('sorts by amount within each currency when no currency is chosen, never interleaving them', async () => {
+    const rows = (await list('sort=amount&size=100')).rows as { chargeId: string; currency: string; amount: number }[];
+    const currencies = rows.map((row) => row.currency);
+    // Each currency one contiguous run, in code order: ¥5,000 does not sit among the dollars.
+    expect([...new Set(currencies)]).toEqual(['jpy', 'usd']);
+    expect(currencies).toEqual([...currencies].sort());
+    for (const currency of ['jpy', 'usd']) {
+      const amounts = rows.filter((row) => row.currency === currency).map((row) => row.amount);
+      expect(amounts).toEqual([...amounts].sort((a, b) => a - b));
+    }
+    expect(rows.slice(0, 2).map((row) => row.chargeId)).toEqual(['ch_j02', 'ch_j01']);
+    expect(await ids('sort=-amount&size=100')).toEqual(rows.map((row) => row.chargeId).reverse());
+  });
+
   it('sorts by status (newest first within a status) and its exact reverse', async () => {
     const ascending = ['ch_a09', 'ch_a12', 'ch_a05', 'ch_a07', 'ch_a04', 'ch_a02', 'ch_a06', 'ch_a11', 'ch_a08', 'ch_a03', 'ch_a01'];
     expect(await ids(`${USD_MARCH_1_TO_7}&sort=status`)).toEqual(ascending);

@@ -45,8 +45,9 @@ const CASES: [paths: string[], query: string, param: string, message: RegExp][] 
   [['/api/payments'], 'size=99999999999', 'size', /whole number/],
   [['/api/payments'], 'after=not-a-cursor', 'after', /nextCursor/],
   [['/api/payments'], 'after=%25%25', 'after', /nextCursor/],
-  [['/api/payments'], `after=${Buffer.from('["-createdAt","x",1,"failed","ch_1"]').toString('base64url')}`, 'after', /nextCursor/],
-  [['/api/payments'], `sort=amount&after=${Buffer.from('["-createdAt","2026-03-01T00:00:00+00:00",1,"failed","ch_1"]').toString('base64url')}`, 'after', /same sort/],
+  [['/api/payments'], `after=${Buffer.from('["-createdAt","x","usd",1,"failed","ch_1"]').toString('base64url')}`, 'after', /nextCursor/],
+  [['/api/payments'], `sort=amount&after=${Buffer.from('["-createdAt","2026-03-01T00:00:00+00:00","usd",1,"failed","ch_1"]').toString('base64url')}`, 'after', /same sort/],
+  [['/api/payments'], `sort=amount&after=${Buffer.from('["amount","2026-03-01T00:00:00+00:00","US$",1,"failed","ch_1"]').toString('base64url')}`, 'after', /nextCursor/],
   [['/api/payments/bad%20id', '/api/payments/cus_123', "/api/payments/ch_1'--"], '', 'charge_id', /Stripe charge id/],
 ];
 

@@ -10,7 +10,7 @@ import { optionalParam } from './query-params.ts';
  * so one made for another order is refused rather than silently skipping rows.
  */
 export function encodeCursor(sort: PaymentSort, row: PaymentKey): string {
-  const json = JSON.stringify([sortText(sort), row.createdAt, row.amount, row.status, row.chargeId]);
+  const json = JSON.stringify([sortText(sort), row.createdAt, row.currency, row.amount, row.status, row.chargeId]);
   return Buffer.from(json, 'utf8').toString('base64url');
 }
 
@@ -26,13 +26,14 @@ export function parseCursorParam(url: URL, sort: PaymentSort): PaymentKey | unde
   } catch {
     throw badRequest('after', INVALID);
   }
-  if (!Array.isArray(value) || value.length !== 5) throw badRequest('after', INVALID);
-  const [sortName, createdAt, amount, status, chargeId] = value as unknown[];
+  if (!Array.isArray(value) || value.length !== 6) throw badRequest('after', INVALID);
+  const [sortName, createdAt, currency, amount, status, chargeId] = value as unknown[];
   const valid = sortName === sortText(sort)
     && typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt))
+    && typeof currency === 'string' && /^[a-z]{3}$/.test(currency)
     && Number.isSafeInteger(amount)
     && (PAYMENT_STATUSES as readonly unknown[]).includes(status)
     && typeof chargeId === 'string' && /^[A-Za-z0-9_]{1,255}$/.test(chargeId);
   if (!valid) throw badRequest('after', INVALID);
-  return { createdAt: createdAt as string, amount: amount as number, status: status as PaymentKey['status'], chargeId: chargeId as string };
+  return { createdAt: createdAt as string, currency: currency as string, amount: amount as number, status: status as PaymentKey['status'], chargeId: chargeId as string };
 }
