@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/config.ts';
 import type { ChargeRow } from '../marts/charge-row.ts';
 import { martTables, renderMartSql } from '../marts/mart-tables.ts';
+import { renderModel } from '../marts/render-model.ts';
 import type { MartWriter } from './mart-writer.ts';
 
 type MartConfig = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'reportingTimezone'>;
@@ -28,20 +29,32 @@ const dailyModelSql = () => readMartFile(
   join(process.cwd(), 'src/marts/dbt/mart_stripe_payments_daily.sql'),
 );
 
-/** Renders the dbt model's two Jinja expressions; everything else in it is plain SQL. */
+/** The daily model as the dbt project would compile it over the detail mart this seed writes. */
 export function renderDailyMartSelect(config: MartConfig): string {
-  const zone = config.reportingTimezone.replace(/'/g, "''");
-  return dailyModelSql()
-    .replace(/\{\{\s*ref\('mart_stripe_payments'\)\s*\}\}/g, martTables(config).payments)
-    .replace(/\{\{\s*var\("reporting_timezone", "UTC"\)\s*\}\}/g, zone);
+  const { payments } = martTables(config);
+  return renderModel('mart_stripe_payments_daily', dailyModelSql(), {
+    vars: { reporting_timezone: config.reportingTimezone },
+    ref: (name) => {
+      if (name === 'mart_stripe_payments') return payments;
+      throw new Error(`mart_stripe_payments_daily: unexpected ref('${name}')`);
+    },
+    source: (sourceName) => {
+      throw new Error(`mart_stripe_payments_daily: unexpected source('${sourceName}')`);
+    },
+  }).sql;
 }
 
 export async function createMartTables(writer: MartWriter, config: MartConfig): Promise<void> {
   await writer.exec(renderMartSql(schemaSql(), config));
 }
 
+/** indexes.sql for these marts: what the seed runs after loading, and marts:build after building. */
+export function martIndexesSql(config: Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'>): string {
+  return renderMartSql(indexesSql(), config);
+}
+
 export async function createMartIndexes(writer: MartWriter, config: MartConfig): Promise<void> {
-  await writer.exec(renderMartSql(indexesSql(), config));
+  await writer.exec(martIndexesSql(config));
 }
 
 /** Rebuilds the daily mart from the detail mart with the shipped dbt model's SQL. */

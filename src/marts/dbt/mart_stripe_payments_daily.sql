@@ -1,6 +1,6 @@
 -- mart_stripe_payments_daily: one row per (date, currency), dates in the reporting time zone.
--- Written as a dbt model: drop it into models/ and set var('reporting_timezone'). The dashboard's
--- seed renders the same file by replacing the ref() and var() expressions below.
+-- A dbt model (see ../dbt_project.yml): set var('reporting_timezone'). The dashboard's seed and
+-- `npm run marts:build` render this very file with a Jinja engine supplying ref() and var().
 --
 -- Recovery is dated by an intent's first failed attempt: retried_payments counts intents whose
 -- first attempt failed that day and that were tried again; recovered_* counts those that later

@@ -1,0 +1,109 @@
+/**
+ * What the command-line tools that write marts (seed, marts:build) share: flags checked with one
+ * clear line each, a connection that gives up in time, errors reported without a stack.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isValidIdentifier } from '../db/identifiers.ts';
+import { isValidTimeZone } from '../config/config.ts';
+
+/** A problem worth one line to the user; anything else is reported the same way, without a stack. */
+export class CliError extends Error {}
+
+const CONNECT_TIMEOUT_MS = 15_000;
+
+export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options }).values;
+  } catch (error) {
+    // parseArgs' own messages are clear but long; keep their first sentence.
+    const message = error instanceof Error ? error.message.split('. ')[0]!.replace(/\.$/, '') : String(error);
+    throw new CliError(`${message} (see --help)`);
+  }
+}
+
+export function identifierFlag(name: string, raw: string | undefined, fallback: string): string {
+  const value = raw ?? fallback;
+  if (!isValidIdentifier(value)) {
+    throw new CliError(`${name} "${value}" is not a valid identifier (letters, digits and _, not starting with a digit)`);
+  }
+  return value;
+}
+
+export function timeZoneFlag(raw: string | undefined): string {
+  const zone = raw ?? process.env.REPORTING_TIMEZONE?.trim() ?? 'UTC';
+  if (!isValidTimeZone(zone)) throw new CliError(`--timezone "${zone}" is not an IANA time zone (e.g. UTC, Europe/Paris)`);
+  return zone;
+}
+
+/** --database-url, spelled out: these tools replace tables, so they never fall back to DATABASE_URL. */
+export function databaseUrlFlag(raw: string | undefined, why: string): string {
+  if (raw === undefined || raw.trim() === '') throw new CliError(`--database-url is required (${why}, so it never falls back to DATABASE_URL)`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Never echo the value: it may hold a password.
+    throw new CliError('--database-url is not a valid URL (expected postgresql://user:password@host:5432/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new CliError(`--database-url must start with postgresql:// (got ${url.protocol}//)`);
+  }
+  return raw;
+}
+
+/** One line from any error: pg's message (which never contains the URL) or the socket error code. */
+export function describeError(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describeError(error.errors[0]);
+  const message = error instanceof Error ? error.message : String(error);
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const text = message || code || 'unknown error';
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Opens a connection with `open`, or fails with one line within 15 s. */
+export async function connectInTime<T>(open: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CliError(`cannot connect to the database: no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([open(), timeout]);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot connect to the database (${describeError(error)})`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function isEntryPoint(moduleUrl: string): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `main` when the module at `moduleUrl` is the script node was started with; any failure is
+ * one line on stderr, prefixed with the tool's name, and exit code 1.
+ */
+export async function runAsScript(moduleUrl: string, tool: string, main: (argv: readonly string[]) => Promise<number>, oneLine: (error: unknown) => string = describeError): Promise<void> {
+  if (!isEntryPoint(moduleUrl)) return;
+  const fail = (error: unknown) => {
+    console.error(`${tool}: ${error instanceof CliError ? error.message : oneLine(error)}`);
+    process.exitCode = 1;
+  };
+  // A dropped connection surfaces as an 'error' event outside any await: still one line.
+  process.on('uncaughtException', (error) => {
+    fail(error);
+    process.exit(1);
+  });
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    fail(error);
+  }
+}

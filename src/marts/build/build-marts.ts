@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { quoteIdentifier } from '../../db/identifiers.ts';
+import { parseCsv } from '../decline-codes.ts';
+import { martTables } from '../mart-tables.ts';
+import { martIndexesSql } from '../../seed/install-marts.ts';
+import { BuildError } from './build-error.ts';
+import { compileProject, SEED_NAME, type CompiledStep } from './compile-project.ts';
+import { readSourceTables, SEED_PATH } from './dbt-project.ts';
+import { LOADER_LABELS, type MartBuildSettings } from './mart-build-settings.ts';
+import { checkRawTables } from './raw-check.ts';
+import type { SqlClient } from './sql-client.ts';
+
+export interface MartBuildResult {
+  payments: number;
+  daily: number;
+  seconds: number;
+}
+
+/** The role must be able to create the marts: never the dashboard's read-only one. */
+async function checkWriteRole(client: SqlClient, schema: string): Promise<void> {
+  const { rows } = await client.query(
+    `select current_user as role,
+            current_setting('default_transaction_read_only') = 'on' as read_only,
+            case when exists (select 1 from pg_namespace where nspname = $1)
+                 then has_schema_privilege($1, 'CREATE')
+                 else has_database_privilege(current_database(), 'CREATE') end as may_create`,
+    [schema],
+  );
+  const { role, read_only: readOnly, may_create: mayCreate } = rows[0] as { role: string; read_only: boolean; may_create: boolean };
+  if (readOnly) {
+    throw new BuildError(`role ${role} is read-only (default_transaction_read_only = on), like the dashboard's: build the marts with a role that may write schema ${schema}`);
+  }
+  if (!mayCreate) throw new BuildError(`role ${role} may not create tables in schema ${schema}: build the marts with a role that may`);
+}
+
+/** Who may read the marts today (the dashboard's role), so the rebuilt tables keep those grants. */
+async function currentGrants(client: SqlClient, tables: readonly string[]): Promise<string[]> {
+  const { rows } = await client.query(
+    `select acl.privilege_type, case when acl.grantee = 0 then 'public' else quote_ident(pg_get_userbyid(acl.grantee)) end as grantee,
+            format('%I.%I', n.nspname, c.relname) as relation
+       from pg_class c
+       join pg_namespace n on n.oid = c.relnamespace
+       cross join lateral aclexplode(c.relacl) acl
+      where c.oid = any (select to_regclass(t)::oid from unnest($1::text[]) t) and acl.grantee <> c.relowner`,
+    [tables],
+  );
+  return (rows as Array<{ privilege_type: string; grantee: string; relation: string }>)
+    .map((row) => `grant ${row.privilege_type.toLowerCase()} on table ${row.relation} to ${row.grantee}`);
+}
+
+/** The mapping seed as a temporary table of text columns, named as its CSV header names them. */
+async function loadSeed(client: SqlClient): Promise<void> {
+  const [header, ...lines] = parseCsv(readFileSync(SEED_PATH, 'utf8'));
+  if (!header) throw new BuildError(`${SEED_PATH} is empty`);
+  const columns = header.map((name) => quoteIdentifier(name.trim()));
+  await client.query(`create temporary table ${quoteIdentifier(SEED_NAME)} (${columns.map((c) => `${c} text`).join(', ')}) on commit drop`);
+  if (lines.length === 0) return;
+  const params: string[] = [];
+  const tuples = lines.map((cells) => `(${header.map((_, i) => {
+    params.push(cells[i]?.trim() ?? '');
+    return `nullif($${params.length}, '')`;
+  }).join(', ')})`);
+  await client.query(`insert into ${quoteIdentifier(SEED_NAME)} values ${tuples.join(', ')}`, params);
+}
+
+async function count(client: SqlClient, table: string): Promise<number> {
+  const { rows } = await client.query(`select count(*)::bigint as n from ${table}`);
+  return Number((rows[0] as { n: string }).n);
+}
+
+/**
+ * Rebuilds both marts from the raw tables in one transaction: readers see the old marts until the
+ * new ones, with their indexes and the old grants, are committed. Raw tables are only read. Ends
+ * with VACUUM ANALYZE (outside the transaction; index-only scans need the visibility map).
+ */
+export async function buildMarts(client: SqlClient, settings: MartBuildSettings): Promise<MartBuildResult> {
+  const started = performance.now();
+  const tables = martTables(settings);
+  const label = LOADER_LABELS[settings.source];
+  const sourceTables = readSourceTables(`stripe_${settings.source}`);
+  if (settings.rawSchema === settings.martSchema) {
+    const clash = [settings.paymentsTable, settings.dailyTable].find((name) => sourceTables.some((table) => table.name === name));
+    if (clash) throw new BuildError(`mart table ${settings.martSchema}.${clash} would replace a raw table: use another --schema`);
+  }
+  await checkWriteRole(client, settings.martSchema);
+  await checkRawTables(client, settings.rawSchema, label, sourceTables);
+  const steps: CompiledStep[] = compileProject(settings);
+
+  await client.query('begin');
+  try {
+    // Sorting a million charges by intent (attempt numbers) stays in memory.
+    await client.query("set local work_mem = '256MB'");
+    await client.query(`create schema if not exists ${quoteIdentifier(settings.martSchema)}`);
+    const grants = await currentGrants(client, [tables.payments, tables.daily]);
+    await client.query(`drop table if exists ${tables.daily}, ${tables.payments}`);
+    await loadSeed(client);
+    for (const step of steps) {
+      await client.query(step.sql);
+      // The keys the contract promises (schema.sql), then the indexes the dashboard's queries need.
+      if (step.model === 'mart_stripe_payments') {
+        await client.query(`alter table ${tables.payments} add primary key (charge_id)`);
+        await client.query(martIndexesSql(settings));
+      }
+      if (step.model === 'mart_stripe_payments_daily') await client.query(`alter table ${tables.daily} add primary key (date, currency)`);
+    }
+    for (const grant of grants) await client.query(grant);
+    const payments = await count(client, tables.payments);
+    const daily = await count(client, tables.daily);
+    await client.query('commit');
+    await client.query(`vacuum analyze ${tables.payments}`);
+    await client.query(`vacuum analyze ${tables.daily}`);
+    return { payments, daily, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  }
+}
