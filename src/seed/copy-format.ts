@@ -8,7 +8,7 @@ const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '
  * needs escaping, so one test comes first: four replace passes per value were most of the cost
  * of seeding a million rows.
  */
-function copyValue(value: string | number | null): string {
+export function copyValue(value: string | number | null): string {
   if (value === null) return '\\N';
   if (typeof value === 'number') return String(value);
   return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (ch) => ESCAPES[ch]!) : value;

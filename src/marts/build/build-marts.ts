@@ -103,6 +103,7 @@ export async function buildMarts(client: SqlClient, settings: MartBuildSettings)
       }
       if (step.model === 'mart_stripe_payments_daily') await client.query(`alter table ${tables.daily} add primary key (date, currency)`);
     }
+    for (const step of [...steps].reverse()) if (step.cleanup) await client.query(step.cleanup);
     for (const grant of grants) await client.query(grant);
     const payments = await count(client, tables.payments);
     const daily = await count(client, tables.daily);

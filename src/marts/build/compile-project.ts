@@ -12,6 +12,8 @@ const TARGET_MODELS = ['mart_stripe_payments', 'mart_stripe_payments_daily'] as 
 export interface CompiledStep {
   model: string;
   sql: string;
+  /** Drops what the step made when it is only a means to the end (the ephemeral models' views). */
+  cleanup?: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export function compileProject(settings: MartBuildSettings): CompiledStep[] {
     let relation: string;
     if (materialized === 'ephemeral') {
       relation = `pg_temp.${quoteIdentifier(model)}`;
-      steps.push({ model, sql: `create temporary view ${relation} as\n${sql}` });
+      steps.push({ model, sql: `create temporary view ${relation} as\n${sql}`, cleanup: `drop view ${relation}` });
     } else if (materialized === 'table' && model in targets) {
       relation = targets[model as keyof typeof targets];
       steps.push({ model, sql: `create table ${relation} as\n${sql}` });
