@@ -1,5 +1,6 @@
 import type { ChargeRow } from '../../src/marts/charge-row.ts';
 import { loadDeclineCodeMapping } from '../../src/marts/decline-codes.ts';
+import { charge } from '../helpers/charge-fixture.ts';
 import type { RawCharge } from './raw-loaders.ts';
 
 /**
@@ -29,26 +30,7 @@ function raw(overrides: Partial<RawCharge> & Pick<RawCharge, 'id' | 'created'>):
 }
 
 function row(overrides: Partial<BuiltRow> & Pick<BuiltRow, 'charge_id' | 'created_at'>): BuiltRow {
-  return {
-    payment_intent_id: null,
-    customer_id: 'cus_default',
-    profile_id: null,
-    amount: 1000,
-    currency: 'usd',
-    status: 'succeeded',
-    failure_code: null,
-    decline_code: null,
-    failure_message: null,
-    failure_category: null,
-    recovery_action: null,
-    card_brand: 'visa',
-    card_last4: '4242',
-    card_country: 'US',
-    funnel: 'checkout',
-    attempt_number: 1,
-    advice_code: null,
-    ...overrides,
-  };
+  return { ...charge(overrides), advice_code: overrides.advice_code ?? null };
 }
 
 /** Category and action the shipped mapping gives a code (which must be in it). */
