@@ -1,7 +1,7 @@
 import type { Deps, Handler } from './deps.ts';
 import { AppError, errorResponse } from '../http/app-error.ts';
 import {
-  FILTERS_POLICY, OVERVIEW_BREAKDOWN_POLICY, OVERVIEW_RANGE_POLICY, PAYMENT_DETAIL_POLICY, PAYMENTS_LIST_POLICY, type CachePolicy,
+  FILTERS_POLICY, FRESHNESS_POLICY, OVERVIEW_BREAKDOWN_POLICY, OVERVIEW_RANGE_POLICY, PAYMENT_DETAIL_POLICY, PAYMENTS_LIST_POLICY, type CachePolicy,
 } from '../cache/cache-policy.ts';
 import { serveCached } from '../cache/cached-response.ts';
 import type { TtlCache } from '../cache/ttl-cache.ts';
@@ -17,6 +17,7 @@ import { handlePaymentsList } from './handlers/payments-list.ts';
 import { handlePaymentsCsv } from './handlers/payments-csv.ts';
 import { handlePaymentDetail } from './handlers/payment-detail.ts';
 import { handleRefresh } from './handlers/refresh.ts';
+import { handleFreshness } from './handlers/freshness.ts';
 import { loginRoute, logoutRoute } from '../auth/node-routes.ts';
 
 interface Route {
@@ -44,6 +45,7 @@ export const API_ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/overview/top-failures', handler: handleOverviewTopFailures, nodeCache: OVERVIEW_RANGE_POLICY },
   { method: 'GET', path: '/api/overview/breakdown', handler: handleOverviewBreakdown, nodeCache: OVERVIEW_BREAKDOWN_POLICY },
   { method: 'GET', path: '/api/filters', handler: handleFilters, nodeCache: FILTERS_POLICY },
+  { method: 'GET', path: '/api/freshness', handler: handleFreshness, nodeCache: FRESHNESS_POLICY },
   { method: 'GET', path: '/api/payments', handler: handlePaymentsList, nodeCache: PAYMENTS_LIST_POLICY },
   // A stream is never held in memory; the browser and CDN headers still apply.
   { method: 'GET', path: '/api/payments.csv', handler: handlePaymentsCsv },

@@ -36,6 +36,14 @@ export const FILTERS_POLICY: CachePolicy = {
   params: [],
 };
 
+/** /api/freshness: the overview's TTL, no parameters. */
+export const FRESHNESS_POLICY: CachePolicy = {
+  tag: 'overview',
+  ttlSeconds: OVERVIEW_TTL,
+  staleWhileRevalidateSeconds: 60,
+  params: [],
+};
+
 export const PAYMENT_FILTER_PARAMS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'currency', 'sort'] as const;
 
 export const PAYMENTS_LIST_POLICY: CachePolicy = {

@@ -22,6 +22,8 @@ export interface Config {
   statementTimeoutMs: number;
   maxRangeDays: number;
   demoCharges: number;
+  /** The newest charge older than this flags the data as stale (a daily job that did not run). */
+  staleAfterHours: number;
 }
 
 export class ConfigError extends Error {
@@ -151,5 +153,6 @@ export function parseConfig(env: Env): Config {
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 5000, 100, 120_000),
     maxRangeDays: integer(env, 'MAX_RANGE_DAYS', 400, 1, 3660),
     demoCharges: integer(env, 'DEMO_CHARGES', 50_000, 100, 5_000_000),
+    staleAfterHours: integer(env, 'STALE_AFTER_HOURS', 26, 1, 24 * 366),
   };
 }

@@ -4,19 +4,25 @@
  * oldest data on the page.
  */
 
+/** "just now", "2 min ago", "3 h ago", "2 days ago"; null for a missing or unreadable time. */
+export function formatAge(time: string | Date | null | undefined, now: Date = new Date()): string | null {
+  if (time == null) return null;
+  const ms = typeof time === 'string' ? Date.parse(time) : time.getTime();
+  if (Number.isNaN(ms)) return null;
+  const seconds = Math.max(0, (now.getTime() - ms) / 1000);
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return `${days} day${days === 1 ? '' : 's'} ago`;
+}
+
 /** "updated just now", "updated 2 min ago", "updated 3 h ago", "updated 2 days ago". */
 export function formatDataAge(generatedAt: string | Date | null | undefined, now: Date = new Date()): string {
-  if (generatedAt == null) return 'age unknown';
-  const time = typeof generatedAt === 'string' ? Date.parse(generatedAt) : generatedAt.getTime();
-  if (Number.isNaN(time)) return 'age unknown';
-  const seconds = Math.max(0, (now.getTime() - time) / 1000);
-  if (seconds < 45) return 'updated just now';
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `updated ${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `updated ${hours} h ago`;
-  const days = Math.floor(hours / 24);
-  return `updated ${days} day${days === 1 ? '' : 's'} ago`;
+  const age = formatAge(generatedAt, now);
+  return age ? `updated ${age}` : 'age unknown';
 }
 
 export const DATA_AGE_EVENT = 'dashboard:data-age';

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { routeApiRequest } from '../../src/api/router.ts';
 import { startNodeServer, type RunningServer } from '../helpers/node-build.ts';
@@ -69,5 +70,30 @@ describe('the API under netlify serve --offline', () => {
     expect(refresh.status).toBe(200);
     expect(refresh.headers.get('cache-control')).toBe('no-store');
     expect(await refresh.json()).toMatchObject({ refreshed: true, tags: ['overview', 'payments'] });
+  });
+
+  it('a mart renamed while the functions run: 503 marts_missing naming it, health says so; healed once it is back', async () => {
+    const admin = new pg.Client({ connectionString: fixture.url });
+    await admin.connect();
+    try {
+      await admin.query('alter table mart_stripe_payments rename to mart_stripe_payments_old');
+      const path = '/api/payments?status=failed&from=2026-03-01&to=2026-03-07&size=7';
+      const missing = await get(netlify.url, path);
+      expect(missing.status).toBe(503);
+      expect(await missing.json()).toMatchObject({ error: 'marts_missing', table: 'public.mart_stripe_payments', setting: 'MART_PAYMENTS_TABLE' });
+      const health = await get(netlify.url, '/api/health');
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ database: { status: 'ok' }, marts: { status: 'missing', table: 'public.mart_stripe_payments' } });
+      await admin.query('alter table mart_stripe_payments_old rename to mart_stripe_payments');
+      let healed = 0;
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline && !healed;) {
+        if ((await get(netlify.url, path)).status === 200) healed = Date.now();
+        else await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      expect(healed).toBeGreaterThan(0);
+    } finally {
+      await admin.query('alter table if exists mart_stripe_payments_old rename to mart_stripe_payments');
+      await admin.end();
+    }
   });
 });
