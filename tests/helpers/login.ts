@@ -9,7 +9,7 @@
  *   const page = await browser.newPage();
  *   await loginInBrowser(page, server.url, 'secret', '/payments'); // through the real form
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -61,4 +61,16 @@ export async function loginInBrowser(page: Page, baseUrl: string, password: stri
   ]);
   await page.waitForLoadState('load');
   return response.status();
+}
+
+/** Logs in once through the real form in a throwaway context; its cookies start every later context logged in. */
+export async function browserSession(browser: Browser, baseUrl: string, password: string): Promise<Awaited<ReturnType<BrowserContext['storageState']>>> {
+  const context = await browser.newContext();
+  try {
+    const status = await loginInBrowser(await context.newPage(), baseUrl, password, '/');
+    if (status !== 200) throw new Error(`login answered ${status}`);
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
 }

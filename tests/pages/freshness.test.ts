@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateCharges } from '../../src/seed/generate-charges.ts';
-import { launchChromium, loginInBrowser } from '../helpers/login.ts';
+import { browserSession, launchChromium } from '../helpers/login.ts';
 import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';
 import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
 
@@ -35,10 +35,7 @@ beforeAll(async () => {
     DATABASE_URL: db.url, DASHBOARD_PASSWORD: PASSWORD, SESSION_SECRET: 'freshness-test-session-secret-0123456789abcdef', REPORTING_TIMEZONE: 'UTC',
   });
   browser = await launchChromium();
-  const login = await browser.newContext();
-  expect(await loginInBrowser(await login.newPage(), server.url, PASSWORD, '/')).toBe(200);
-  session = await login.storageState();
-  await login.close();
+  session = await browserSession(browser, server.url, PASSWORD);
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 240_000);
 
