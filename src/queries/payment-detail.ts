@@ -8,6 +8,8 @@ export interface AttemptRow {
   status: PaymentDetailRow['status'];
   failureCode: string | null;
   declineCode: string | null;
+  /** So the retry history names each failure as the list does, by its category. */
+  failureCategory: string | null;
 }
 
 export async function getPaymentDetail({ db, tables }: MartSource, chargeId: string): Promise<PaymentDetailRow | undefined> {
@@ -22,7 +24,7 @@ export async function getPaymentDetail({ db, tables }: MartSource, chargeId: str
 export async function getIntentAttempts({ db, tables }: MartSource, paymentIntentId: string): Promise<AttemptRow[]> {
   return db.query<AttemptRow>(
     `select charge_id as "chargeId", created_at as "createdAt", amount, status,
-            failure_code as "failureCode", decline_code as "declineCode"
+            failure_code as "failureCode", decline_code as "declineCode", failure_category as "failureCategory"
        from ${tables.payments}
       where payment_intent_id = $1
       order by attempt_number, created_at, charge_id`,

@@ -170,8 +170,8 @@ describe.each(DRIVERS)('payments endpoints on %s', (driver) => {
         cardCountry: 'US', funnel: 'checkout', attemptNumber: 2, profileId: '-5', failureMessage: 'Your card was declined.',
       },
       attempts: [
-        { chargeId: 'ch_a04', createdAt: '2026-03-02T12:00:00+00:00', amount: 3000, status: 'failed', failureCode: 'card_declined', declineCode: 'do_not_honor' },
-        { chargeId: 'ch_a05', createdAt: '2026-03-03T12:00:00+00:00', amount: 3000, status: 'failed', failureCode: 'card_declined', declineCode: 'do_not_honor' },
+        { chargeId: 'ch_a04', createdAt: '2026-03-02T12:00:00+00:00', amount: 3000, status: 'failed', failureCode: 'card_declined', declineCode: 'do_not_honor', failureCategory: 'card_declined' },
+        { chargeId: 'ch_a05', createdAt: '2026-03-03T12:00:00+00:00', amount: 3000, status: 'failed', failureCode: 'card_declined', declineCode: 'do_not_honor', failureCategory: 'card_declined' },
       ],
     });
   });

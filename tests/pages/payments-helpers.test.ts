@@ -1,7 +1,9 @@
 /** The explorer's pure pieces: URL state, labels, reporting-zone times, retry-history summaries. */
 import { describe, expect, it } from 'vitest';
 import { applyQuery } from '../../src/ui/url-state.ts';
-import { attemptReason, cardLabel, humanizeCode, showingText, statusLabel } from '../../src/islands/payments/payment-labels.ts';
+import { ApiError } from '../../src/ui/fetch-json.ts';
+import { problemText } from '../../src/islands/payments/filter-problems.ts';
+import { amountSortNote, attemptReason, cardLabel, humanizeCode, showingText, statusLabel } from '../../src/islands/payments/payment-labels.ts';
 import {
   clearedFilters, DEFAULT_SORT, hasActiveFilters, parsePaymentsView, paymentDetailUrl, paymentsApiUrl, paymentsCsvUrl,
   paymentsViewToQuery, withFilters,
@@ -98,15 +100,31 @@ describe('reporting-zone times', () => {
 });
 
 describe('retry history', () => {
-  const attempt = (chargeId: string, status: string, declineCode: string | null = null): PaymentAttempt => ({
-    chargeId, createdAt: '2026-06-10T08:00:00+00:00', amount: 4900, status, failureCode: status === 'failed' ? 'card_declined' : null, declineCode,
+  const attempt = (chargeId: string, status: string, declineCode: string | null = null, failureCategory: string | null = null): PaymentAttempt => ({
+    chargeId, createdAt: '2026-06-10T08:00:00+00:00', amount: 4900, status, failureCode: status === 'failed' ? 'card_declined' : null, declineCode, failureCategory,
   });
 
   it('numbers the attempts in the API\'s order, marks the current one and states the recovery', () => {
-    const history = summarizeRetryHistory([attempt('ch_1', 'failed', 'insufficient_funds'), attempt('ch_2', 'failed', 'do_not_honor'), attempt('ch_3', 'succeeded')], 'ch_2');
-    expect(history.attempts.map((a) => [a.number, a.chargeId, a.isCurrent, a.reason])).toEqual([
-      [1, 'ch_1', false, 'Insufficient funds'], [2, 'ch_2', true, 'Do not honor'], [3, 'ch_3', false, ''],
+    const history = summarizeRetryHistory([
+      attempt('ch_1', 'failed', 'insufficient_funds', 'insufficient_funds'),
+      attempt('ch_2', 'failed', 'withdrawal_count_limit_exceeded', 'insufficient_funds'),
+      attempt('ch_3', 'failed', 'do_not_honor', 'card_declined'),
+      attempt('ch_4', 'failed', null, null),
+      attempt('ch_5', 'succeeded'),
+    ], 'ch_2');
+    // Each failure by its category, as the list says it; the issuer's reason only when it adds something.
+    expect(history.attempts.map((a) => [a.number, a.chargeId, a.isCurrent, a.failure, a.reason])).toEqual([
+      [1, 'ch_1', false, 'Insufficient funds', ''],
+      [2, 'ch_2', true, 'Insufficient funds', 'Withdrawal count limit exceeded'],
+      [3, 'ch_3', false, 'Card declined', 'Do not honor'],
+      [4, 'ch_4', false, 'Uncategorized', 'Card declined'],
+      [5, 'ch_5', false, '', ''],
     ]);
+    expect([history.outcome, history.summary]).toEqual(['recovered', 'Recovered — succeeded on attempt 5 of 5.']);
+  });
+
+  it('states a recovery on the third of three attempts', () => {
+    const history = summarizeRetryHistory([attempt('ch_1', 'failed'), attempt('ch_2', 'failed'), attempt('ch_3', 'succeeded')], 'ch_2');
     expect([history.outcome, history.summary]).toEqual(['recovered', 'Recovered — succeeded on attempt 3 of 3.']);
   });
 
@@ -115,5 +133,46 @@ describe('retry history', () => {
     expect(summarizeRetryHistory([attempt('ch_1', 'failed')], 'ch_1').summary).toBe('Not recovered — the only attempt failed.');
     expect(summarizeRetryHistory([attempt('ch_1', 'failed'), attempt('ch_2', 'pending')], 'ch_1')).toMatchObject({ outcome: 'pending', summary: 'Still pending — attempt 2 has no result yet.' });
     expect(summarizeRetryHistory([attempt('ch_1', 'succeeded')], 'ch_1')).toMatchObject({ outcome: 'succeeded', summary: 'Succeeded on the first attempt.' });
+  });
+});
+
+describe('problems the API finds in the view, in the filter bar\'s words', () => {
+  const refused = (param: string, message: string) => new ApiError(400, 'invalid_parameter', message, param);
+
+  it('says how long the search is and how long an id can be, never the parameter name', () => {
+    const view = parsePaymentsView(`?q=${'x'.repeat(3000)}`);
+    const text = problemText(refused('q', 'q must be at most 100 characters'), view);
+    expect(text).toBe('The search is 3,000 characters long; ids are at most 100. Search for the charge, payment intent or customer id, or its beginning.');
+    expect(problemText(refused('q', 'q must not contain control characters'), parsePaymentsView('?q=ch_1%0Ach_2'))).toMatch(/^The search holds characters no id has/);
+  });
+
+  it('names the date boxes and the list a choice comes from', () => {
+    expect(problemText(refused('from', 'from (2026-03-10) must not be after to (2026-03-01)'), parsePaymentsView('?from=2026-03-10&to=2026-03-01')))
+      .toBe('The From date is after the To date. Choose a From date on or before the To date.');
+    expect(problemText(refused('from', 'the range from 2025-01-01 to 2026-06-01 is 517 days; at most 400 days are allowed'), parsePaymentsView('?from=2025-01-01&to=2026-06-01')))
+      .toBe('The dates cover more days than the explorer shows at once (517 days). Choose a shorter range.');
+    expect(problemText(refused('status', 'status must be one of succeeded, failed, pending'), parsePaymentsView('?status=refunded')))
+      .toBe('Status “refunded” is not one the payments have. Choose another in the Status list, or Any.');
+    expect(problemText(refused('brand', 'brand must not contain control characters'), parsePaymentsView('?brand=vi%07sa'))).toMatch(/^Card brand “vi.sa” is not one/);
+  });
+
+  it('has no field to name for settings nobody typed, and passes other errors through', () => {
+    for (const param of ['sort', 'page', 'size', 'after', 'something_newer']) {
+      const text = problemText(refused(param, `${param} is wrong`), parsePaymentsView(''));
+      expect(text).toBe('This page’s address holds a setting the explorer cannot use. Clear the filters to start again.');
+    }
+    const down = new ApiError(503, 'database_unavailable', 'The database is not reachable right now. Please try again in a moment.');
+    expect(problemText(down, parsePaymentsView(''))).toBe(down.message);
+  });
+});
+
+describe('the amount sort note', () => {
+  const view = (query: string) => parsePaymentsView(query);
+  it('says amounts sort within each currency, in which order, only when no currency is chosen', () => {
+    expect(amountSortNote(view('?sort=amount'), ['usd', 'eur', 'jpy'])).toBe('Sorted by amount within each currency (EUR, then JPY, then USD); choose a currency to compare amounts in one.');
+    expect(amountSortNote(view('?sort=-amount'), ['usd', 'eur', 'jpy'])).toBe('Sorted by amount within each currency (USD, then JPY, then EUR); choose a currency to compare amounts in one.');
+    expect(amountSortNote(view('?sort=amount'), [])).toBe('Sorted by amount within each currency; choose a currency to compare amounts in one.');
+    expect(amountSortNote(view('?sort=amount&currency=usd'), ['usd', 'eur'])).toBe('');
+    expect(amountSortNote(view('?sort=-createdAt'), ['usd', 'eur'])).toBe('');
   });
 });

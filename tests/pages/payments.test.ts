@@ -208,6 +208,51 @@ describe('Payments explorer', () => {
     expect(await header.getAttribute('aria-sort')).toBe('ascending');
     expect(search().get('sort')).toBe('amount');
     expect(ascending.rows[0]!.amount).toBeLessThanOrEqual(ascending.rows.at(-1)!.amount);
+    // One currency chosen: a plain amount order, nothing to explain.
+    expect(await page.locator('.payments-sort-note').count()).toBe(0);
+  });
+
+  it('sorts by amount within each currency when Currency is Any, and says so', async () => {
+    await open(`/payments?${RANGE}&size=100`);
+    await expectCount(3003);
+    const header = page.locator('.tabulator-col[tabulator-field="amount"]');
+    await header.click();
+    const descending = await api(`/api/payments?${RANGE}&sort=-amount&page=1&size=100`);
+    await expectGrid(descending.rows.map((row) => row.chargeId));
+    await expect(page.locator('.payments-sort-note').textContent()).resolves
+      .toBe('Sorted by amount within each currency (USD, then JPY, then EUR); choose a currency to compare amounts in one.');
+    // Page 1 of largest-first is the largest dollars, no yen or euros among them.
+    const codes = await page.locator('.payments-grid .tabulator-row [tabulator-field="amount"] .currency-code').allTextContents();
+    expect(new Set(codes)).toEqual(new Set(['USD']));
+    const last = await api(`/api/payments?${RANGE}&sort=-amount&page=${descending.lastPage}&size=100`);
+    await page.getByRole('button', { name: 'Last page' }).click();
+    await expectGrid(last.rows.map((row) => row.chargeId));
+    const lastCodes = await page.locator('.payments-grid .tabulator-row [tabulator-field="amount"] .currency-code').allTextContents();
+    // Each currency one run: the codes change at most twice (USD → JPY → EUR), never back.
+    const runs = lastCodes.filter((code, i) => i === 0 || code !== lastCodes[i - 1]);
+    expect(runs).toEqual([...new Set(runs)]);
+    expect(runs.at(-1)).toBe('EUR');
+    await page.selectOption('#payments-currency', 'jpy');
+    await page.locator('.payments-count', { hasText: 'Showing' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('.payments-sort-note'));
+  });
+
+  it('limits the search box to the length of an id, and words a refused search for people', async () => {
+    const other = await context.newPage();
+    await other.goto(`${server.url}/payments?${RANGE}`);
+    await other.locator('.payments-count', { hasText: 'Showing 3,003 payments' }).waitFor();
+    const box = other.locator('#payments-q');
+    await box.focus();
+    await other.keyboard.insertText('x'.repeat(3000));
+    expect((await box.inputValue()).length).toBe(100);
+    // A link can still carry a longer one: the message speaks of the search, not of the API's "q".
+    await other.goto(`${server.url}/payments?q=${'x'.repeat(3000)}`);
+    const error = other.locator('.payments-error');
+    await error.waitFor();
+    const text = (await error.textContent()) ?? '';
+    expect(text).toContain('The search is 3,000 characters long; ids are at most 100.');
+    expect(text).not.toMatch(/\bq\b|characters$/);
+    await other.close();
   });
 
   it('restores the view from the URL, and the back button walks back through it', async () => {
@@ -275,9 +320,14 @@ describe('Payments explorer', () => {
     })));
     expect(attempts).toEqual([
       { id: 'ch_RetryAttemptOne', current: null, cells: ['1', '2026-06-10 08:00:00', '$49.00', '✕ Failed', 'Insufficient funds'] },
-      { id: 'ch_RetryAttemptTwo', current: 'true', cells: ['2 (this charge)', '2026-06-13 08:00:00', '$49.00', '✕ Failed', 'Do not honor'] },
+      { id: 'ch_RetryAttemptTwo', current: 'true', cells: ['2 (this charge)', '2026-06-13 08:00:00', '$49.00', '✕ Failed', 'Card declined Do not honor'] },
       { id: 'ch_RetryAttemptThree', current: null, cells: ['3', '2026-06-17 08:00:00', '$49.00', '✓ Succeeded', '—'] },
     ]);
+    // The list names each attempt's failure as its retry history does.
+    for (const attempt of attempts.filter((a) => a.cells[3] === '✕ Failed')) {
+      const listed = await page.locator(`.payments-grid .tabulator-row[data-charge-id="${attempt.id}"] > [tabulator-field="failureCategory"]`).textContent();
+      expect(attempt.cells[4]!.startsWith(listed!)).toBe(true);
+    }
     expect((await detail.locator('.final-outcome').textContent())?.replace(/\s+/g, ' ').trim()).toBe('✓ Final outcome: Recovered — succeeded on attempt 3 of 3.');
 
     const facts = Object.fromEntries(await detail.locator('.detail-field').evaluateAll((fields) => fields.map((field) => [
@@ -416,7 +466,8 @@ describe('Payments explorer', () => {
     await other.goto(`${server.url}/payments?status=refunded`);
     const error = other.locator('.payments-error');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/status/);
+    expect(await error.textContent()).toContain('Status “refunded” is not one the payments have. Choose another in the Status list, or Any.');
+    expect(await error.textContent()).not.toContain('status must');
     await other.getByRole('button', { name: 'Clear filters' }).first().click();
     await other.locator('.payments-count', { hasText: 'Showing 3,003 payments' }).waitFor();
     await other.close();

@@ -29,6 +29,6 @@ export async function handlePaymentDetail(request: Request, deps: Deps): Promise
   // A charge without an intent has no retry history: it is its own only attempt.
   const attempts = charge.paymentIntentId
     ? await getIntentAttempts(deps, charge.paymentIntentId)
-    : [{ chargeId: charge.chargeId, createdAt: charge.createdAt, amount: charge.amount, status: charge.status, failureCode: charge.failureCode, declineCode: charge.declineCode }];
+    : [{ chargeId: charge.chargeId, createdAt: charge.createdAt, amount: charge.amount, status: charge.status, failureCode: charge.failureCode, declineCode: charge.declineCode, failureCategory: charge.failureCategory }];
   return cachedJson({ charge, attempts }, PAYMENT_DETAIL_POLICY, generatedAt);
 }

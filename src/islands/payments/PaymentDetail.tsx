@@ -132,7 +132,7 @@ function RetryHistoryTable({ detail, currentChargeId }: { detail: Detail; curren
             <th scope="col">Time</th>
             <th scope="col" class="num">Amount</th>
             <th scope="col">Outcome</th>
-            <th scope="col">Reason</th>
+            <th scope="col">Failure</th>
           </tr>
         </thead>
         <tbody>
@@ -145,7 +145,11 @@ function RetryHistoryTable({ detail, currentChargeId }: { detail: Detail; curren
               <td class="tabular">{formatReportingDateTime(item.createdAt)}</td>
               <td class="num tabular">{formatMoney(item.amount, currency)}</td>
               <td><StatusBadge status={item.status} /></td>
-              <td>{item.reason ? <span title={item.declineCode ?? item.failureCode ?? ''}>{item.reason}</span> : <span class="muted">—</span>}</td>
+              <td>
+                {item.failure
+                  ? <>{item.failure}{item.reason && ' '}{item.reason && <span class="failure-reason" title={item.declineCode ?? item.failureCode ?? ''}>{item.reason}</span>}</>
+                  : <span class="muted">—</span>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -19,7 +19,8 @@ import {
   clearedFilters, hasActiveFilters, parsePaymentsView, paymentsCsvUrl, paymentsViewToQuery, withFilters,
   type PaymentsFilters as Filters, type PaymentsView,
 } from './payments-view.ts';
-import { showingText } from './payment-labels.ts';
+import { problemText } from './filter-problems.ts';
+import { amountSortNote, showingText } from './payment-labels.ts';
 import { reportingZoneLabel } from './reporting-time.ts';
 
 type LoadState =
@@ -169,6 +170,7 @@ export default function PaymentsExplorer({ timeZone }: Props) {
   const loading = load.kind === 'loading';
   const empty = load.kind === 'ready' && load.page.total === 0;
   const filtered = hasActiveFilters(view);
+  const sortNote = amountSortNote(view, options.kind === 'ready' ? options.options.currencies : []);
 
   return (
     <div class="payments-explorer">
@@ -189,6 +191,7 @@ export default function PaymentsExplorer({ timeZone }: Props) {
           {loading && page && <span class="muted"> · updating…</span>}
         </p>
         {zone && <p class="payments-zone muted">Times in {zone}</p>}
+        {sortNote && <p class="payments-sort-note muted">{sortNote}</p>}
         <a class="button payments-export" href={paymentsCsvUrl(view)} download>
           Export CSV<span class="visually-hidden"> of every payment matching the filters</span>
         </a>
@@ -197,7 +200,7 @@ export default function PaymentsExplorer({ timeZone }: Props) {
       {load.kind === 'error' && (
         <div class="section-error payments-error" role="alert">
           <p class="section-error__title">The payments could not be loaded</p>
-          <p>{load.error.message}</p>
+          <p>{problemText(load.error, view)}</p>
           <div class="error-actions">
             <button type="button" class="button" onClick={() => grid.current?.reloadPage()}>Try again</button>
             {filtered && <button type="button" class="button" onClick={clearFilters}>Clear filters</button>}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { cardBrandLabel, funnelLabel, PAYMENT_STATUSES, statusLabel } from './payment-labels.ts';
 import type { FilterOptions } from './payments-api.ts';
-import { hasActiveFilters, type PaymentsFilters as Filters } from './payments-view.ts';
+import { hasActiveFilters, SEARCH_MAX_LENGTH, type PaymentsFilters as Filters } from './payments-view.ts';
 
 export type OptionsState = { kind: 'loading' } | { kind: 'ready'; options: FilterOptions } | { kind: 'error'; message: string };
 
@@ -80,6 +80,7 @@ export function PaymentsFilters({ filters, options, onChange, onClear, onRetryOp
           type="search"
           value={query}
           placeholder="ch_…, pi_…, cus_…"
+          maxLength={SEARCH_MAX_LENGTH}
           autocomplete="off"
           spellcheck={false}
           aria-describedby="payments-q-hint"

@@ -78,3 +78,16 @@ export function showingText(page: { total: number; totalCapped: boolean }): stri
   const count = `${formatCount(page.total)}${page.totalCapped ? '+' : ''}`;
   return `Showing ${count} payment${page.total === 1 && !page.totalCapped ? '' : 's'}`;
 }
+
+/**
+ * Amounts in different currencies are not comparable, so the API sorts by amount within each
+ * currency (currencies in code order, reversed for largest first). Said beside the count whenever
+ * that grouping is in effect, i.e. sorting by amount with Currency = Any.
+ */
+export function amountSortNote(view: { sort: { field: string; dir: 'asc' | 'desc' }; currency: string }, currencies: readonly string[]): string {
+  if (view.sort.field !== 'amount' || view.currency) return '';
+  const codes = [...currencies].map((code) => code.toUpperCase()).sort();
+  if (view.sort.dir === 'desc') codes.reverse();
+  const order = codes.length > 1 ? ` (${codes.join(', then ')})` : '';
+  return `Sorted by amount within each currency${order}; choose a currency to compare amounts in one.`;
+}

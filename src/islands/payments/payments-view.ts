@@ -39,6 +39,9 @@ export interface PaymentsView extends PaymentsFilters {
   size: PageSize;
 }
 
+/** The longest search the API takes (its text parameters' limit); every id is far shorter. */
+export const SEARCH_MAX_LENGTH = 100;
+
 export const EMPTY_FILTERS: PaymentsFilters = { status: '', from: '', to: '', q: '', funnel: '', brand: '', currency: '' };
 
 

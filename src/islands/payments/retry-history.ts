@@ -1,7 +1,9 @@
 /**
  * What the detail panel says about a payment intent's attempts: each attempt numbered in order,
- * the one the user expanded marked, and the outcome of the whole intent in one sentence.
+ * the one the user expanded marked, each failure named by its category as the list names it (with
+ * the issuer's reason beside it when that says more), and the outcome of the whole intent.
  */
+import { failureCategoryLabel } from '../../ui/labels.ts';
 import { attemptReason } from './payment-labels.ts';
 
 /** One attempt as /api/payments/{id} returns it. */
@@ -12,12 +14,23 @@ export interface PaymentAttempt {
   status: string;
   failureCode: string | null;
   declineCode: string | null;
+  failureCategory: string | null;
 }
 
 export interface RetryHistoryAttempt extends PaymentAttempt {
   number: number;
   isCurrent: boolean;
+  /** The failure category in the list's words ("Card declined"); '' unless the attempt failed. */
+  failure: string;
+  /** The decline or failure code in words ("Do not honor"); '' when it only repeats `failure`. */
   reason: string;
+}
+
+function failureOf(attempt: PaymentAttempt): { failure: string; reason: string } {
+  if (attempt.status !== 'failed') return { failure: '', reason: '' };
+  const failure = failureCategoryLabel(attempt.failureCategory);
+  const reason = attemptReason(attempt);
+  return { failure, reason: reason.toLowerCase() === failure.toLowerCase() ? '' : reason };
 }
 
 export type FinalOutcome = 'recovered' | 'succeeded' | 'failed' | 'pending';
@@ -39,7 +52,7 @@ export function summarizeRetryHistory(attempts: readonly PaymentAttempt[], curre
     ...attempt,
     number: index + 1,
     isCurrent: attempt.chargeId === currentChargeId,
-    reason: attemptReason(attempt),
+    ...failureOf(attempt),
   }));
   const total = numbered.length;
   const success = numbered.find((attempt) => attempt.status === 'succeeded');
