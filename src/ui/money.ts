@@ -6,6 +6,25 @@
 
 import { numberFormatter as formatter, type Locale } from './number-formatter.ts';
 
+let isoCurrencies: ReadonlySet<string> | undefined;
+
+/**
+ * Whether a code names a currency in ISO 4217 as the runtime's Intl knows it (any case): `usd` yes,
+ * `xyz` no. Browsers, Node and Deno all carry the list; a runtime without it accepts any three
+ * letters rather than refuse real money.
+ */
+export function isCurrencyCode(code: string): boolean {
+  if (!/^[A-Za-z]{3}$/.test(code)) return false;
+  if (isoCurrencies === undefined) {
+    try {
+      isoCurrencies = new Set(Intl.supportedValuesOf('currency'));
+    } catch {
+      isoCurrencies = new Set();
+    }
+  }
+  return isoCurrencies.size === 0 || isoCurrencies.has(code.toUpperCase());
+}
+
 /** Number of minor-unit digits of a currency as Intl knows it (2 for usd, 0 for jpy). */
 export function currencyDigits(currency: string): number {
   return formatter('en-US', { style: 'currency', currency: currency.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2;

@@ -61,6 +61,13 @@ describe.each(DRIVERS)('overview endpoints on %s', (driver) => {
     expect(body.previous).toEqual({ from: '2026-01-20', to: '2026-02-18' });
   });
 
+  it('ends a range today at the latest, so no day that has not happened is counted or compared', async () => {
+    // Today is 2026-03-20: a range to the end of March stops there and says so.
+    const body = await get(handleOverviewKpis, 'from=2026-03-14&to=2026-03-31&currency=usd');
+    expect(body.range).toEqual({ from: '2026-03-14', to: '2026-03-20' });
+    expect((await get(handleOverviewDaily, 'from=2026-03-18&to=2026-04-30&currency=usd')).dates).toEqual(['2026-03-18', '2026-03-19', '2026-03-20']);
+  });
+
   it('daily: every day of the range, zeros where nothing happened, null rate without decided charges', async () => {
     expect(await get(handleOverviewDaily, `${RANGE}&currency=usd`)).toEqual({
       currency: 'usd',

@@ -24,6 +24,9 @@ const CASES: [paths: string[], query: string, param: string, message: RegExp][] 
   [OVERVIEW, 'from=2025-01-01', 'from', /at most 92 days/], // the open end defaults to today
   [[...OVERVIEW, ...PAYMENTS], 'currency=dollars', 'currency', /three-letter ISO 4217/],
   [[...OVERVIEW, ...PAYMENTS], 'currency=us1', 'currency', /three-letter/],
+  [[...OVERVIEW, ...PAYMENTS], 'currency=xyz', 'currency', /ISO 4217 code such as usd, eur or jpy; xyz is not one/],
+  [OVERVIEW, 'from=2026-03-21', 'from', /after today \(2026-03-20 in the reporting time zone\)/],
+  [OVERVIEW, 'from=2026-04-01&to=2026-03-25', 'from', /must not be after to/],
   [[...OVERVIEW, ...PAYMENTS], 'from=2026-03-01&from=2026-03-02', 'from', /more than once/],
   [['/api/overview/breakdown'], 'by=issuer', 'by', /card_brand, card_country, funnel, failure_category/],
   [['/api/overview/breakdown'], 'by=card_brand;drop', 'by', /one of/],

@@ -148,3 +148,89 @@ describe('time axes', () => {
     });
   });
 });
+
+describe('links that ask for something the page cannot show', () => {
+  const notice = (page: Page) => page.textContent('[data-url-notice]');
+  const search = (page: Page) => new URL(page.url()).searchParams;
+  const waitForCurrencyInUrl = (page: Page) => page.waitForURL((url) => url.searchParams.has('currency'));
+
+  it('a start after the end: says so, shows the last 30 days, and corrects the URL', { timeout: 120_000 }, async () => {
+    const bad = `?from=${addDays(TODAY, -10)}&to=${addDays(TODAY, -40)}`;
+    await screenshots('bad-url', bad, async (page) => {
+      expect(await notice(page)).toMatch(/^This link could not be shown as it asked: the start date, .+, is after the end date, .+\. Showing Last 30 days instead\.Dismiss$/);
+      await waitForCurrencyInUrl(page);
+      expect(search(page).toString()).toBe('range=last-30&currency=usd');
+      expect(await page.inputValue('#range-choice')).toBe('last-30');
+      expect(await page.inputValue('#range-from')).toBe(addDays(TODAY, -29));
+    });
+  });
+
+  it('an unknown range name, a made-up currency, one the data lacks: each named, the URL corrected', async () => {
+    const context = await newContext();
+    let { page, errors } = await openOverviewPage(context, `${server.url}/?range=forever`);
+    expect(await notice(page)).toContain('“forever” is not a date range this page offers');
+    await waitForCurrencyInUrl(page);
+    expect(search(page).get('range')).toBe('last-30');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await page.locator('[data-url-notice]').count()).toBe(0);
+    await page.close();
+
+    ({ page, errors } = await openOverviewPage(context, `${server.url}/?range=last-7&currency=xyz`));
+    expect(await notice(page)).toContain('“xyz” is not a currency (an ISO 4217 code such as USD). Showing Last 7 days instead.');
+    await waitForCurrencyInUrl(page);
+    expect(search(page).toString()).toBe('range=last-7&currency=usd');
+    expect(await page.textContent('[data-kpi="grossRevenue"] [data-kpi-value]')).toMatch(/^\$/);
+    await page.close();
+
+    // GBP is a currency, but not one these payments are in.
+    ({ page, errors } = await openOverviewPage(context, `${server.url}/?range=last-7&currency=gbp`));
+    await page.waitForSelector('[data-url-notice]');
+    expect(await notice(page)).toContain('there are no payments in GBP (the data has EUR, JPY, USD). Showing Last 7 days instead.');
+    await page.waitForURL((url) => url.searchParams.get('currency') === 'usd');
+    await page.waitForFunction(() => /^\$/.test(document.querySelector('[data-kpi="grossRevenue"] [data-kpi-value]')?.textContent ?? ''));
+    // The API refuses what is not ISO 4217, naming the parameter.
+    const refused = await page.request.get(`${server.url}/api/overview/kpis?currency=xyz`);
+    expect(refused.status()).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_parameter', param: 'currency' });
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('a range into the future ends today, and is compared with days that have happened', async () => {
+    const context = await newContext();
+    const { page, errors } = await openOverviewPage(context, `${server.url}/?from=${addDays(TODAY, -5)}&to=${addDays(TODAY, 20)}&currency=usd`);
+    expect(await notice(page)).toContain('the range ran past today, so it now ends today instead of');
+    expect(search(page).get('to')).toBe(TODAY);
+    expect(await page.inputValue('#range-to')).toBe(TODAY);
+    const change = await page.textContent('[data-kpi="grossRevenue"] [data-kpi-change]');
+    expect(change).not.toBe('-100.0%');
+    // The API, asked directly, ends the range today too.
+    expect((await api<{ range: { to: string } }>(page, `/api/overview/kpis?from=${addDays(TODAY, -5)}&to=${addDays(TODAY, 20)}&currency=usd`)).range.to).toBe(TODAY);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a shared link opens in the currency it names, not the one the recipient used last', async () => {
+    const context = await newContext();
+    let { page } = await openOverviewPage(context, `${server.url}/?range=last-30`);
+    await page.selectOption('#currency-choice', 'jpy');
+    await page.waitForURL((url) => url.searchParams.get('currency') === 'jpy');
+    await page.close();
+    // The recipient remembers JPY; the link (as the sender's URL now records) says USD.
+    ({ page } = await openOverviewPage(context, `${server.url}/?range=last-30`));
+    await waitForCurrencyInUrl(page);
+    expect(search(page).get('currency')).toBe('usd');
+    expect(await page.inputValue('#currency-choice')).toBe('usd');
+    await context.close();
+  });
+
+  it('Payments marks a currency the data lacks, and the API says why it refuses one that is not a currency', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/payments?currency=xyz`);
+    await page.waitForSelector('#payments-currency option:has-text("not in the data")', { state: 'attached' });
+    expect(await page.$eval('#payments-currency', (select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('XYZ (not in the data)');
+    await page.waitForFunction(() => document.body.textContent?.includes('xyz is not one'));
+    await context.close();
+  });
+});

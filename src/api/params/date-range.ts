@@ -25,12 +25,18 @@ export function checkRange(from: string, to: string, maxDays: number): void {
 
 /**
  * The overview's range: `from` and `to` as given; a missing end defaults to today in the
- * reporting zone, a missing start to 30 days before the end.
+ * reporting zone, a missing start to 30 days before the end. A range ends today at the latest:
+ * days that have not happened have no payments, and counting them would compare a full previous
+ * period with a partly empty one. The response's `range` says where it ended; a range that starts
+ * after today is refused.
  */
 export function parseOverviewRange(url: URL, options: { timeZone: string; now: Date; maxDays: number }): DateRange {
+  const today = todayIn(options.timeZone, options.now);
   const fromParam = parseDateParam(url, 'from');
   const toParam = parseDateParam(url, 'to');
-  const to = toParam ?? (fromParam && fromParam > todayIn(options.timeZone, options.now) ? fromParam : todayIn(options.timeZone, options.now));
+  if (fromParam && toParam) checkRange(fromParam, toParam, Number.POSITIVE_INFINITY);
+  if (fromParam && fromParam > today) throw badRequest('from', `from (${fromParam}) is after today (${today} in the reporting time zone): there are no payments to show yet`);
+  const to = toParam && toParam < today ? toParam : today;
   const from = fromParam ?? addDays(to, -(Math.min(DEFAULT_RANGE_DAYS, options.maxDays) - 1));
   checkRange(from, to, options.maxDays);
   return { from, to };

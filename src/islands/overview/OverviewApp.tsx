@@ -4,8 +4,8 @@
  * is remembered as the user's default.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { formatRange, previousPeriod, type IsoDate } from '../../ui/date-range.ts';
-import { DEFAULT_RANGE_VIEW, isRangeView, parseRangeQuery, rangeViewToQuery, resolveRange, sameRangeView, type RangeView } from '../../ui/range-query.ts';
+import { formatRange, PRESET_LABELS, previousPeriod, type IsoDate } from '../../ui/date-range.ts';
+import { DEFAULT_RANGE_VIEW, isRangeView, rangeViewToQuery, readRangeQuery, resolveRange, sameRangeView, type RangeView } from '../../ui/range-query.ts';
 import { onQueryChange, writeQuery } from '../../ui/url-state.ts';
 import { loadPreference, savePreference } from '../../ui/preferences.ts';
 import type { DailyResponse, FailuresResponse, FiltersResponse, KpisResponse, RecoveryResponse, TopFailuresResponse } from './api-types.ts';
@@ -31,17 +31,38 @@ const NO_PAYMENTS = <p class="empty-note">No payments in the marts yet.</p>;
 interface OverviewAppProps {
   /** Absent in the static HTML, which shows every section's skeleton. */
   initialView?: RangeView;
+  /** What the opening URL asked for that could not be shown (see readRangeQuery). */
+  initialProblems?: string[];
   today?: IsoDate;
 }
 
-export function OverviewApp({ initialView, today }: OverviewAppProps) {
+/** "Last 30 days" or "Oct 1 – 31, 2026", and the currency when the view names one. */
+function describeView(view: RangeView, today: IsoDate): string {
+  const dates = view.range === 'custom' ? formatRange(resolveRange(view, today)) : PRESET_LABELS[view.range];
+  return view.currency ? `${dates} in ${view.currency.toUpperCase()}` : dates;
+}
+
+/** Reads the URL's view; when part of it was unusable, puts the view shown in its place. */
+export function viewFromUrl(query: URLSearchParams, today: IsoDate | undefined): { view: RangeView; problems: string[] } {
+  const read = readRangeQuery(query, rememberedView(), today);
+  if (read.problems.length > 0) writeQuery(rangeViewToQuery(read.view), 'replace');
+  return read;
+}
+
+export function OverviewApp({ initialView, initialProblems = [], today }: OverviewAppProps) {
   const [view, setView] = useState<RangeView>(initialView ?? DEFAULT_RANGE_VIEW);
+  const [problems, setProblems] = useState<string[]>(initialProblems);
   const now = useNow();
   const scheme = useColorScheme();
 
-  useEffect(() => onQueryChange((query) => setView(parseRangeQuery(query, rememberedView()))), []);
+  useEffect(() => onQueryChange((query) => {
+    const read = viewFromUrl(query, today);
+    setView(read.view);
+    setProblems(read.problems);
+  }), [today]);
 
   const choose = (next: RangeView) => {
+    setProblems([]);
     if (sameRangeView(next, view)) return;
     setView(next);
     writeQuery(rangeViewToQuery(next), 'push');
@@ -62,6 +83,25 @@ export function OverviewApp({ initialView, today }: OverviewAppProps) {
   // The API names the previous period; until it answers for this range, compute the same thing.
   const previous = range && (kpis.data && kpis.data.range.from === range.from && kpis.data.range.to === range.to ? kpis.data.previous : previousPeriod(range));
   const currency = view.currency ?? kpis.data?.currency ?? daily.data?.currency ?? null;
+  const currencies = filters.data?.currencies;
+
+  // A currency the data does not have shows nothing but zeros: say so and show the default one.
+  useEffect(() => {
+    if (!view.currency || !currencies || currencies.length === 0 || currencies.includes(view.currency)) return;
+    const listed = currencies.map((code) => code.toUpperCase()).join(', ');
+    const next: RangeView = { ...view, currency: undefined };
+    setProblems((before) => [...before, `there are no payments in ${view.currency!.toUpperCase()} (the data has ${listed})`]);
+    setView(next);
+    writeQuery(rangeViewToQuery(next), 'replace');
+  }, [view, currencies]);
+
+  // The API chose the currency: record it in the URL, so a shared link opens in the same one.
+  const answered = kpis.status === 'ready' ? kpis.data?.currency : undefined;
+  useEffect(() => {
+    if (!view.currency && answered) writeQuery({ currency: answered }, 'replace');
+  }, [view.currency, answered]);
+  // Later choices carry it explicitly.
+  const shownView: RangeView = view.currency || !currency ? view : { ...view, currency };
 
   return (
     <div class="overview">
@@ -77,11 +117,19 @@ export function OverviewApp({ initialView, today }: OverviewAppProps) {
             ) : <span class="skeleton skeleton--line" />}
           </p>
         </div>
+        {problems.length > 0 && today && (
+          <div class="overview__notice" role="status" data-url-notice>
+            <p>
+              <strong>This link could not be shown as it asked:</strong> {problems.join('; ')}. Showing {describeView(view, today)} instead.
+            </p>
+            <button type="button" class="button" onClick={() => setProblems([])}>Dismiss</button>
+          </div>
+        )}
         <RangePicker
-          view={view}
+          view={shownView}
           range={range}
           today={today ?? null}
-          currencies={filters.data?.currencies ?? []}
+          currencies={currencies ?? []}
           currency={currency}
           onChange={choose}
         />

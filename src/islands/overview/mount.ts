@@ -6,23 +6,22 @@
  */
 import { h, render } from 'preact';
 import { todayIn } from '../../ui/date-range.ts';
-import { parseRangeQuery, queryHasRangeView, rangeViewToQuery } from '../../ui/range-query.ts';
+import { queryHasRangeView, rangeViewToQuery } from '../../ui/range-query.ts';
 import { readQuery, writeQuery } from '../../ui/url-state.ts';
-import { OverviewApp, rememberedView } from './OverviewApp.tsx';
+import { OverviewApp, viewFromUrl } from './OverviewApp.tsx';
 
 const root = document.getElementById('overview-app');
 if (root) {
   const timeZone = root.dataset.timeZone || 'UTC';
-  const query = readQuery();
-  const remembered = rememberedView();
-  const initialView = parseRangeQuery(query, remembered);
-  // Opening the bare page shows the remembered view; put it in the URL so it can be shared.
-  if (!queryHasRangeView(query)) writeQuery(rangeViewToQuery(initialView), 'replace');
   let today: string;
   try {
     today = todayIn(timeZone);
   } catch {
     today = todayIn('UTC');
   }
-  render(h(OverviewApp, { initialView, today }), root);
+  const query = readQuery();
+  const { view: initialView, problems: initialProblems } = viewFromUrl(query, today);
+  // Opening the bare page shows the remembered view; put it in the URL so it can be shared.
+  if (!queryHasRangeView(query)) writeQuery(rangeViewToQuery(initialView), 'replace');
+  render(h(OverviewApp, { initialView, initialProblems, today }), root);
 }

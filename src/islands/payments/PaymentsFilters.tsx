@@ -27,7 +27,8 @@ function SelectFilter(props: { id: string; label: string; anyLabel: string; valu
       <select id={props.id} value={props.value} onChange={(event) => props.onChange(event.currentTarget.value)} aria-busy={props.loading}>
         <option value="">{props.anyLabel}</option>
         {choices(props.values, props.value).map((value) => (
-          <option key={value} value={value}>{props.text(value)}</option>
+          // A value only the URL holds is kept (the API's answer explains it) but marked as such.
+          <option key={value} value={value}>{props.values.length > 0 && !props.values.includes(value) ? `${props.text(value)} (not in the data)` : props.text(value)}</option>
         ))}
       </select>
     </div>
