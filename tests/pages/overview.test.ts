@@ -262,10 +262,12 @@ describe('Overview page', () => {
     expect(await page.inputValue('#range-from')).toBe(CUSTOM.from);
     expect(await page.inputValue('#range-to')).toBe(CUSTOM.to);
     await expectKpisMatchApi(page, CUSTOM);
-    // The bare page opens on the remembered choice and puts it in the URL to share.
+    // The bare page opens on the remembered choice and puts it in the URL to share, with the
+    // currency the API chose for it.
     await page.goto(`${server.url}/`);
     await waitForSections(page);
-    expect(new URL(page.url()).search).toBe(`?range=custom&from=${CUSTOM.from}&to=${CUSTOM.to}`);
+    await page.waitForURL((url) => url.searchParams.has('currency'));
+    expect(new URL(page.url()).search).toBe(`?range=custom&from=${CUSTOM.from}&to=${CUSTOM.to}&currency=usd`);
     await expectKpisMatchApi(page, CUSTOM);
     // A start after the end is refused in words, without a request.
     await page.fill('#range-from', CUSTOM.to);
