@@ -4,6 +4,7 @@
  * own env. Every problem becomes a ConfigError whose message is one line naming the variable.
  */
 import { isValidIdentifier } from '../db/identifiers.ts';
+import { parseAlertSettings, type AlertSettings } from './alert-settings.ts';
 
 export type DatabaseKind = 'pglite' | 'pg' | 'neon';
 
@@ -24,6 +25,8 @@ export interface Config {
   demoCharges: number;
   /** The newest charge older than this flags the data as stale (a daily job that did not run). */
   staleAfterHours: number;
+  /** Failure-spike alerts (src/alerts); `enabled` once a webhook or an email address is set. */
+  alerts: AlertSettings;
 }
 
 export class ConfigError extends Error {
@@ -40,12 +43,12 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export const DEMO_PASSWORD = 'demo';
 const MIN_SECRET_BYTES = 32;
 
-function read(env: Env, name: string): string | undefined {
+export function read(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+export function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
@@ -154,5 +157,6 @@ export function parseConfig(env: Env): Config {
     maxRangeDays: integer(env, 'MAX_RANGE_DAYS', 400, 1, 3660),
     demoCharges: integer(env, 'DEMO_CHARGES', 50_000, 100, 5_000_000),
     staleAfterHours: integer(env, 'STALE_AFTER_HOURS', 26, 1, 24 * 366),
+    alerts: parseAlertSettings(env),
   };
 }

@@ -1,0 +1,49 @@
+import type { CurrencySlots, SlotCounts } from '../alerts/detect.ts';
+import type { MartSource } from './mart-source.ts';
+
+interface SlotRow {
+  currency: string;
+  slot: number;
+  attempts: number;
+  failures: number;
+}
+
+/**
+ * Succeeded + failed attempts and failures per currency and per slot of `slotMs` (aligned on the
+ * epoch, so slots are the same whatever the reporting zone) for slots [firstSlot, endSlot).
+ * Pending charges have no outcome yet and are left out, as in every success rate. Only first
+ * attempts count: retries go to cards that already failed, in bursts a dunning schedule decides,
+ * so they fail often and together without anything being wrong (README "Failure-spike alerts").
+ */
+export async function getAlertSlotCounts(
+  { db, tables }: MartSource,
+  slotMs: number,
+  firstSlot: number,
+  endSlot: number,
+): Promise<SlotCounts> {
+  const rows = await db.query<SlotRow>(
+    `select currency,
+            floor(extract(epoch from created_at) * 1000 / $3)::int8        as slot,
+            count(*)::int                                                   as attempts,
+            count(*) filter (where status = 'failed')::int                  as failures
+       from ${tables.payments}
+      where created_at >= to_timestamp($1::float8 / 1000)
+        and created_at <  to_timestamp($2::float8 / 1000)
+        and status in ('succeeded', 'failed')
+        and attempt_number = 1
+      group by 1, 2`,
+    [firstSlot * slotMs, endSlot * slotMs, slotMs],
+  );
+  const length = Math.max(0, endSlot - firstSlot);
+  const currencies = new Map<string, CurrencySlots>();
+  for (const row of rows) {
+    let series = currencies.get(row.currency);
+    if (!series) {
+      series = { attempts: new Float64Array(length), failures: new Float64Array(length) };
+      currencies.set(row.currency, series);
+    }
+    series.attempts[row.slot - firstSlot] = row.attempts;
+    series.failures[row.slot - firstSlot] = row.failures;
+  }
+  return { firstSlot, length, currencies };
+}
