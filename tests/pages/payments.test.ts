@@ -1,7 +1,7 @@
 /**
  * The Payments explorer in a real browser (Debian's chromium through playwright-core) against the
  * Node build on known data: 3,000 generated charges over 90 days ending 2026-06-30 plus one
- * hand-built payment intent retried twice. Every number on screen is checked against the API's
+ * hand-built payment intent retried twice, plus three charges with the longest text each column can hold. Every number on screen is checked against the API's
  * own answer for the same query; the retry history against the fixture.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -42,6 +42,28 @@ const RETRIED: ChargeRow[] = [
     charge_id: 'ch_RetryAttemptThree', payment_intent_id: 'pi_RetryJourney', customer_id: 'cus_RetryCustomer', profile_id: 'usr_retry_42',
     created_at: '2026-06-17T08:00:00+00:00', amount: 4900, currency: 'usd', status: 'succeeded',
     card_brand: 'mastercard', card_last4: '4444', card_country: 'GB', funnel: 'renewal', attempt_number: 3,
+  }),
+];
+
+/**
+ * The widest values each grid column shows: Stripe's largest amount (eight digits of minor units,
+ * docs.stripe.com/currencies) in two- and zero-decimal currencies, the longest failure category and
+ * card label, a full-length charge id, and a charge with no funnel.
+ */
+const LONG_CELLS: ChargeRow[] = [
+  charge({
+    charge_id: 'ch_3LongCellsAuthRequired01', payment_intent_id: 'pi_3LongCellsAuthRequired01', created_at: '2026-05-20T23:59:59+00:00',
+    amount: 99_999_999, currency: 'usd', status: 'failed', failure_code: 'authentication_required', decline_code: 'authentication_required',
+    failure_category: 'authentication_required', recovery_action: 'authenticate', card_brand: 'diners', card_last4: '3237', funnel: null,
+  }),
+  charge({
+    charge_id: 'ch_3LongCellsIncorrectDet02', created_at: '2026-05-20T22:00:00+00:00',
+    amount: 99_999_999, currency: 'jpy', status: 'failed', failure_code: 'incorrect_number', failure_category: 'incorrect_details',
+    recovery_action: 'request_card', card_brand: 'mastercard', card_last4: '4444', funnel: 'renewal',
+  }),
+  charge({
+    charge_id: 'ch_3LongCellsSucceededEur03', created_at: '2026-05-20T21:00:00+00:00',
+    amount: 99_999_999, currency: 'eur', status: 'succeeded', card_brand: 'unionpay', card_last4: '0005', funnel: 'upgrade',
   }),
 ];
 
@@ -104,7 +126,7 @@ async function runAxe(target: Page, label: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const rows = [...generateCharges({ charges: 3000, endDate: new Date(`${TO}T18:00:00Z`), days: 90, seed: 6 }), ...RETRIED];
+  const rows = [...generateCharges({ charges: 3000, endDate: new Date(`${TO}T18:00:00Z`), days: 90, seed: 6 }), ...RETRIED, ...LONG_CELLS];
   db = await createMartDatabase(rows);
   server = await startNodeServer(inject('nodeBuildDir'), {
     DATABASE_URL: db.url,
@@ -135,7 +157,7 @@ afterAll(async () => {
 describe('Payments explorer', () => {
   it('shows the first page of the range as the API does, with the reporting zone named', async () => {
     const expected = await api(`/api/payments?${RANGE}&page=1&size=25`);
-    expect(expected.total).toBe(3003);
+    expect(expected.total).toBe(3006);
     await expectCount(expected.total);
     await expectGrid(expected.rows.map((row) => row.chargeId));
     await expect(page.locator('.payments-zone').textContent()).resolves.toBe('Times in UTC');
@@ -145,6 +167,26 @@ describe('Payments explorer', () => {
     const firstRow = page.locator('.payments-grid .tabulator-row').first();
     expect(await firstRow.locator('[tabulator-field="createdAt"]').textContent()).toBe(first.createdAt.slice(0, 19).replace('T', ' '));
     expect(await firstRow.locator('.status').textContent()).toMatch(/^. (Succeeded|Failed|Pending)$/);
+  });
+
+  it('fits every column to its content at 1280 px: nothing cut off, a missing value shown as —', async () => {
+    await open(`/payments?${RANGE}&q=ch_3LongCells`);
+    await expectGrid(['ch_3LongCellsAuthRequired01', 'ch_3LongCellsIncorrectDet02', 'ch_3LongCellsSucceededEur03']);
+    const clipped = await page.$$eval('.payments-grid .tabulator-cell, .payments-grid .tabulator-col-title', (cells) => cells
+      .filter((cell) => cell.scrollWidth > cell.clientWidth)
+      .map((cell) => `${cell.getAttribute('tabulator-field') ?? cell.closest('.tabulator-col')?.getAttribute('tabulator-field')}: "${cell.textContent}" ${cell.scrollWidth} > ${cell.clientWidth}`));
+    expect(clipped).toEqual([]);
+    const cells = (id: string) => page.locator(`.payments-grid .tabulator-row[data-charge-id="${id}"] > .tabulator-cell`).allTextContents();
+    expect((await cells('ch_3LongCellsAuthRequired01')).slice(1)).toEqual([
+      'ch_3LongCellsAuthRequired01', '2026-05-20 23:59:59', '$999,999.99 USD', '✕ Failed', 'Authentication required', 'Diners Club ****3237', '—',
+    ]);
+    expect((await cells('ch_3LongCellsIncorrectDet02'))[3]).toBe('¥99,999,999 JPY');
+    expect((await cells('ch_3LongCellsIncorrectDet02'))[5]).toBe('Incorrect card details');
+    // Nor does the grid scroll sideways: every column is on screen.
+    expect(await page.$eval('.payments-grid .tabulator-tableholder', (holder) => holder.scrollWidth <= holder.clientWidth)).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'payments-long-cells-light.png') });
+    await open(`/payments?${RANGE}`); // the next tests start from the whole range
+    await expectCount(3006);
   });
 
   it('combines filters (ANDed), keeps them in the URL, and counts and lists what the API returns', async () => {
@@ -214,7 +256,7 @@ describe('Payments explorer', () => {
 
   it('sorts by amount within each currency when Currency is Any, and says so', async () => {
     await open(`/payments?${RANGE}&size=100`);
-    await expectCount(3003);
+    await expectCount(3006);
     const header = page.locator('.tabulator-col[tabulator-field="amount"]');
     await header.click();
     const descending = await api(`/api/payments?${RANGE}&sort=-amount&page=1&size=100`);
@@ -240,7 +282,7 @@ describe('Payments explorer', () => {
   it('limits the search box to the length of an id, and words a refused search for people', async () => {
     const other = await context.newPage();
     await other.goto(`${server.url}/payments?${RANGE}`);
-    await other.locator('.payments-count', { hasText: 'Showing 3,003 payments' }).waitFor();
+    await other.locator('.payments-count', { hasText: 'Showing 3,006 payments' }).waitFor();
     const box = other.locator('#payments-q');
     await box.focus();
     await other.keyboard.insertText('x'.repeat(3000));
@@ -389,7 +431,7 @@ describe('Payments explorer', () => {
 
   it('shows the empty state for a search with no match, and Clear filters brings everything back', async () => {
     await open(`/payments?${RANGE}`);
-    await expectCount(3003);
+    await expectCount(3006);
     await page.locator('#payments-q').fill('ch_NothingLikeThis');
     await page.locator('#payments-q').press('Enter');
     const empty = page.locator('.payments-empty');
@@ -423,7 +465,7 @@ describe('Payments explorer', () => {
 
   it('has no serious or critical accessibility violations, in light and dark (screenshots saved)', async () => {
     await open(`/payments?${RANGE}`);
-    await expectCount(3003);
+    await expectCount(3006);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await runAxe(page, scheme);
@@ -469,7 +511,7 @@ describe('Payments explorer', () => {
     expect(await error.textContent()).toContain('Status “refunded” is not one the payments have. Choose another in the Status list, or Any.');
     expect(await error.textContent()).not.toContain('status must');
     await other.getByRole('button', { name: 'Clear filters' }).first().click();
-    await other.locator('.payments-count', { hasText: 'Showing 3,003 payments' }).waitFor();
+    await other.locator('.payments-count', { hasText: 'Showing 3,006 payments' }).waitFor();
     await other.close();
   });
 });

@@ -11,7 +11,7 @@
 import { AjaxModule, FormatModule, PageModule, SortModule, Tabulator, type CellComponent, type ColumnDefinition, type Options, type RowComponent } from 'tabulator-tables';
 import { failureCategoryLabel } from '../../ui/labels.ts';
 import { formatMoney } from '../../ui/money.ts';
-import { cardLabel, funnelLabel, statusLabel } from './payment-labels.ts';
+import { attemptReason, cardLabel, funnelLabel, statusLabel } from './payment-labels.ts';
 import type { PaymentRow, PaymentsPage } from './payments-api.ts';
 import type { PageSize, PaymentsSort, SortField } from './payments-view.ts';
 import { SORT_FIELDS } from './payments-view.ts';
@@ -70,6 +70,16 @@ function rowData(cell: CellComponent): PaymentRow {
   return cell.getRow().getData() as PaymentRow;
 }
 
+/** A value the row does not have: a dash, as the detail panel shows it, never a blank cell. */
+function missing(): HTMLSpanElement {
+  return el('span', 'muted', '—');
+}
+
+/**
+ * Minimum widths fit the widest value each column shows (a full charge id; Stripe's largest
+ * amount, eight digits of minor units, with its code; "Authentication required"; "Diners Club
+ * ****3237"), and add up to what a 1280 px window gives the grid, which shares out the rest.
+ */
 const COLUMNS: ColumnDefinition[] = [
   {
     // Static markup (Tabulator sets titles with innerHTML): a header name for screen readers only.
@@ -84,20 +94,20 @@ const COLUMNS: ColumnDefinition[] = [
   {
     title: 'Charge',
     field: 'chargeId',
-    minWidth: 250,
+    minWidth: 236,
     formatter: (cell) => el('code', 'charge-id', String(cell.getValue())),
   },
   {
     title: 'Date & time',
     field: 'createdAt',
-    minWidth: 185,
+    minWidth: 180,
     headerSortStartingDir: 'desc',
     formatter: (cell) => el('span', 'tabular', formatReportingDateTime(String(cell.getValue()))),
   },
   {
     title: 'Amount',
     field: 'amount',
-    minWidth: 130,
+    minWidth: 144,
     hozAlign: 'right',
     headerHozAlign: 'right',
     headerSortStartingDir: 'desc',
@@ -111,7 +121,7 @@ const COLUMNS: ColumnDefinition[] = [
   {
     title: 'Status',
     field: 'status',
-    minWidth: 120,
+    minWidth: 124,
     formatter: (cell) => {
       const status = String(cell.getValue());
       const label = statusLabel(status);
@@ -126,28 +136,37 @@ const COLUMNS: ColumnDefinition[] = [
     title: 'Failure',
     field: 'failureCategory',
     headerSort: false,
-    minWidth: 175,
+    minWidth: 190,
     formatter: (cell) => {
       const row = rowData(cell);
-      return text(row.status === 'failed' ? failureCategoryLabel(row.failureCategory) : '');
+      if (row.status !== 'failed') return text('');
+      // The issuer's reason on hover, as the retry history shows it under the same category.
+      const label = text(failureCategoryLabel(row.failureCategory));
+      const reason = attemptReason(row);
+      if (reason.toLowerCase() !== label.textContent!.toLowerCase()) label.title = reason;
+      return label;
     },
   },
   {
     title: 'Card',
     field: 'cardLast4',
     headerSort: false,
-    minWidth: 170,
+    minWidth: 172,
     formatter: (cell) => {
       const row = rowData(cell);
-      return el('span', 'tabular', cardLabel(row.cardBrand, row.cardLast4));
+      const card = cardLabel(row.cardBrand, row.cardLast4);
+      return card ? el('span', 'tabular', card) : missing();
     },
   },
   {
     title: 'Funnel',
     field: 'funnel',
     headerSort: false,
-    minWidth: 130,
-    formatter: (cell) => text(funnelLabel(rowData(cell).funnel)),
+    minWidth: 90,
+    formatter: (cell) => {
+      const funnel = funnelLabel(rowData(cell).funnel);
+      return funnel ? text(funnel) : missing();
+    },
   },
 ];
 
