@@ -13,10 +13,11 @@ create index if not exists {{payments_table}}_intent_idx
   on {{schema}}.{{payments_table}} (payment_intent_id text_pattern_ops, attempt_number);
 create index if not exists {{payments_table}}_customer_prefix_idx
   on {{schema}}.{{payments_table}} (customer_id text_pattern_ops);
--- Failure breakdowns over a date range read only failed rows.
+-- Failure breakdowns over a date range read only failed rows (failure_code: the mapping is
+-- joined on coalesce(decline_code, failure_code)).
 create index if not exists {{payments_table}}_failed_created_idx
   on {{schema}}.{{payments_table}} (created_at)
-  include (failure_category, decline_code, recovery_action, amount, currency, payment_intent_id)
+  include (failure_category, decline_code, failure_code, recovery_action, amount, currency, payment_intent_id)
   where status = 'failed';
 -- Lost revenue (overview failures, top failures) asks for every failed charge whether its intent
 -- ever succeeded; this partial index answers each probe from the index alone instead of reading

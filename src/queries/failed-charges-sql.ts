@@ -3,11 +3,13 @@
  * never succeeded (a charge without an intent is lost: nothing can recover it). Placeholders:
  * $1 currency, $2 first day, $3 last day (reporting-zone dates: the session's TimeZone is the
  * reporting zone, so `$2::date` is local midnight). The partial index on failed charges serves
- * the range; the intent index answers each "did it ever succeed" probe.
+ * the range; the intent index answers each "did it ever succeed" probe. `mapping_code` is the key
+ * the decline-code mapping is joined on: coalesce(decline_code, failure_code), because Stripe often
+ * sends no decline code with expired_card, incorrect_cvc or processing_error.
  */
 export function failedChargesCte(payments: string): string {
   return `failed as (
-    select f.failure_category, f.decline_code, f.recovery_action, f.amount,
+    select f.failure_category, coalesce(f.decline_code, f.failure_code) as mapping_code, f.recovery_action, f.amount,
            not exists (
              select 1 from ${payments} s
               where s.payment_intent_id = f.payment_intent_id and s.status = 'succeeded'

@@ -12,7 +12,8 @@ export interface FailureReasonRow {
 
 /**
  * The most frequent (category, decline code) pairs with the recommended recovery action. The
- * action follows from the decline code through the mapping, so within a pair it is one value;
+ * decline code is the mapping's key, coalesce(decline_code, failure_code). The action follows from
+ * it through the mapping, so within a pair it is one value;
  * `mode()` just picks it without trusting that blindly.
  */
 export async function getTopFailureReasons(
@@ -24,7 +25,7 @@ export async function getTopFailureReasons(
   return db.query<FailureReasonRow>(
     `with ${failedChargesCte(tables.payments)}
      select coalesce(failure_category, 'other')                          as category,
-            decline_code                                                 as "declineCode",
+            mapping_code                                                 as "declineCode",
             count(*)                                                     as count,
             sum(amount)::bigint                                          as "failedAmount",
             coalesce(sum(amount) filter (where lost), 0)::bigint         as "lostRevenue",

@@ -12,11 +12,13 @@ export const FAILURE_CATEGORY_LABELS: Readonly<Record<string, string>> = {
 };
 
 export const RECOVERY_ACTION_LABELS: Readonly<Record<string, string>> = {
-  retry_eligible: 'Retry automatically',
-  request_card: 'Ask the customer for a new card',
-  authenticate: 'Ask the customer to authenticate (3-D Secure)',
-  contact_customer: 'Contact the customer',
-  do_not_retry: 'Do not retry',
+  // Stripe recommends at most eight retries of a charge that permits them, and the networks cap
+  // reattempts (Visa: 15 in 30 days); a retry is advice within those limits, never "automatically".
+  retry_eligible: 'Retry (within network limits)',
+  request_card: 'Ask the customer to correct or replace the card',
+  authenticate: 'Ask the customer to authenticate (3-D Secure or PIN)',
+  contact_customer: 'Customer to contact their issuer or pay another way',
+  do_not_retry: 'Do not retry this card',
 };
 
 /** "some_new_code" → "Some new code", so a code the UI does not know yet still reads as words. */

@@ -129,9 +129,11 @@ describe.each(DRIVERS)('overview endpoints on %s', (driver) => {
       rows: [
         { category: 'card_declined', declineCode: 'do_not_honor', count: 2, failedAmount: 6000, lostRevenue: 6000, action: 'contact_customer' },
         { category: 'insufficient_funds', declineCode: 'insufficient_funds', count: 2, failedAmount: 3500, lostRevenue: 0, action: 'retry_eligible' },
-        { category: 'other', declineCode: null, count: 1, failedAmount: 900, lostRevenue: 900, action: null },
+        // a12 has no decline code: the mapping key falls back to its failure code
+        { category: 'other', declineCode: 'processing_error', count: 1, failedAmount: 900, lostRevenue: 900, action: null },
         { category: 'expired_card', declineCode: 'expired_card', count: 1, failedAmount: 700, lostRevenue: 700, action: 'request_card' },
       ],
+      unmapped: { count: 0, codes: [] },
     });
   });
 

@@ -389,7 +389,7 @@ describe('Payments explorer', () => {
       'Failure code': 'card_declined',
       'Decline code': 'do_not_honor',
       Message: 'Your card was declined.',
-      'What to do': 'Contact the customer',
+      'What to do': 'Customer to contact their issuer or pay another way',
     });
 
     const stripe = detail.getByRole('link', { name: /Stripe Dashboard/ });

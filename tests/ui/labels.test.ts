@@ -3,11 +3,11 @@ import { failureCategoryLabel, recoveryActionLabel } from '../../src/ui/labels.t
 
 describe('labels', () => {
   it('names every recovery action in plain words', () => {
-    expect(recoveryActionLabel('retry_eligible')).toBe('Retry automatically');
-    expect(recoveryActionLabel('request_card')).toBe('Ask the customer for a new card');
-    expect(recoveryActionLabel('authenticate')).toBe('Ask the customer to authenticate (3-D Secure)');
-    expect(recoveryActionLabel('contact_customer')).toBe('Contact the customer');
-    expect(recoveryActionLabel('do_not_retry')).toBe('Do not retry');
+    expect(recoveryActionLabel('retry_eligible')).toBe('Retry (within network limits)');
+    expect(recoveryActionLabel('request_card')).toBe('Ask the customer to correct or replace the card');
+    expect(recoveryActionLabel('authenticate')).toBe('Ask the customer to authenticate (3-D Secure or PIN)');
+    expect(recoveryActionLabel('contact_customer')).toBe('Customer to contact their issuer or pay another way');
+    expect(recoveryActionLabel('do_not_retry')).toBe('Do not retry this card');
     expect(recoveryActionLabel(null)).toBe('No recommendation');
   });
 

@@ -3,9 +3,19 @@ import { formatCount } from '../../ui/format.ts';
 import { failureCategoryLabel, recoveryActionLabel } from '../../ui/labels.ts';
 import type { TopFailuresResponse } from './api-types.ts';
 
+/** "12 failures with codes the mapping does not know: foo (10), bar (2)." — what the mapping lacks. */
+export function unmappedNote(unmapped: TopFailuresResponse['unmapped']): string | null {
+  if (!unmapped || unmapped.count === 0) return null;
+  const codes = unmapped.codes.map(({ code, count }) => `${code ?? 'no code'} (${formatCount(count)})`).join(', ');
+  const more = unmapped.codes.reduce((sum, { count }) => sum + count, 0) < unmapped.count ? ', …' : '';
+  return `${formatCount(unmapped.count)} ${unmapped.count === 1 ? 'failure' : 'failures'} with codes the mapping does not know: ${codes}${more}.`;
+}
+
 export function TopFailures({ data }: { data: TopFailuresResponse }) {
   if (data.rows.length === 0) return <p class="empty-note">No failed payments in this range.</p>;
+  const unmapped = unmappedNote(data.unmapped);
   return (
+    <>
     <div class="table-scroll" tabIndex={0} role="region" aria-label="Top failure reasons (scrolls sideways)">
       <table class="data-table reasons-table">
         <caption class="visually-hidden">Most frequent failure reasons with the recommended action</caption>
@@ -33,6 +43,8 @@ export function TopFailures({ data }: { data: TopFailuresResponse }) {
         </tbody>
       </table>
     </div>
+    {unmapped && <p class="unmapped-note" role="note">{unmapped}</p>}
+    </>
   );
 }
 

@@ -64,6 +64,8 @@ export interface FailureReason {
 export interface TopFailuresResponse {
   currency: string;
   rows: FailureReason[];
+  /** Failures whose coalesce(decline_code, failure_code) the decline-code mapping does not know. */
+  unmapped?: { count: number; codes: { code: string | null; count: number }[] };
 }
 
 export interface FiltersResponse {
