@@ -19,11 +19,16 @@ export interface ChargeRow {
   card_country: string | null;
   funnel: string | null;
   attempt_number: number;
+  /** Stripe `outcome.advice_code`: an optional column of the mart (absent = null). */
+  advice_code?: string | null;
 }
 
-/** Column order used by every loader (COPY, multi-row INSERT). */
+/** The columns every mart_stripe_payments has, in the order the loaders write them. */
 export const CHARGE_COLUMNS = [
   'charge_id', 'payment_intent_id', 'customer_id', 'profile_id', 'created_at', 'amount', 'currency', 'status',
   'failure_code', 'decline_code', 'failure_message', 'failure_category', 'recovery_action',
   'card_brand', 'card_last4', 'card_country', 'funnel', 'attempt_number',
 ] as const satisfies readonly (keyof ChargeRow)[];
+
+/** What the seed writes: the required columns and the optional advice_code (schema.sql has it). */
+export const SEEDED_CHARGE_COLUMNS = [...CHARGE_COLUMNS, 'advice_code'] as const satisfies readonly (keyof ChargeRow)[];

@@ -21,7 +21,11 @@ create table if not exists {{schema}}.{{payments_table}} (
   card_last4         text,
   card_country       text,
   funnel             text,
-  attempt_number     integer not null default 1 check (attempt_number >= 1)
+  attempt_number     integer not null default 1 check (attempt_number >= 1),
+  -- Optional: Stripe outcome.advice_code (confirm_card_data, do_not_try_again, try_again_later).
+  -- When set it overrides the recovery_action mapped from the decline code; a mart without this
+  -- column works on the mapped action (the dashboard looks for it once per process).
+  advice_code        text
 );
 
 create table if not exists {{schema}}.{{daily_table}} (

@@ -9,9 +9,9 @@ export interface FailureCategoryRow {
 }
 
 /** Failed charges by normalized category (uncategorized ones as `other`), most frequent first. */
-export async function getFailureCategories({ db, tables }: MartSource, currency: string, range: DayRange): Promise<FailureCategoryRow[]> {
-  return db.query<FailureCategoryRow>(
-    `with ${failedChargesCte(tables.payments)}
+export async function getFailureCategories(source: MartSource, currency: string, range: DayRange): Promise<FailureCategoryRow[]> {
+  return source.db.query<FailureCategoryRow>(
+    `with ${failedChargesCte(source)}
      select coalesce(failure_category, 'other')                    as category,
             count(*)                                               as count,
             sum(amount)::bigint                                    as "failedAmount",

@@ -5,6 +5,11 @@ import type { MartTables } from '../marts/mart-tables.ts';
 export interface MartSource {
   db: Database;
   tables: MartTables;
+  /**
+   * Whether the payments mart has the optional advice_code column (detected once per process by
+   * the marts check; see src/api/payments-source.ts). Absent means it has not.
+   */
+  adviceCode?: boolean;
 }
 
 /** An inclusive range of reporting-zone calendar days, 'YYYY-MM-DD'. */

@@ -2,6 +2,7 @@ import { currencyDigits } from '../ui/money.ts';
 import type { MartSource } from './mart-source.ts';
 import { paymentFiltersSql, type PaymentFilters } from './payment-filters-sql.ts';
 import { keysetAfterSql, orderBySql, type PaymentKey, type PaymentSort } from './payment-sort.ts';
+import { adviceCodeSql, recoveryActionSql } from './recovery-action-sql.ts';
 
 /**
  * The CSV export's rows, written by PostgreSQL: each keyset batch comes back as one text value
@@ -42,8 +43,15 @@ function currenciesByDigits(): Map<number, string[]> {
 
 const TEXT_COLUMNS = [
   'charge_id', 'payment_intent_id', 'customer_id', 'profile_id', 'currency', 'status', 'failure_code', 'decline_code',
-  'failure_category', 'recovery_action', 'failure_message', 'card_brand', 'card_last4', 'card_country', 'funnel',
+  'failure_category', 'recovery_action', 'failure_message', 'card_brand', 'card_last4', 'card_country', 'funnel', 'advice_code',
 ] as const;
+
+/** Each text column as read: recovery_action is the advice code's action where there is one; advice_code is optional. */
+function textColumnSql(column: (typeof TEXT_COLUMNS)[number], source: MartSource): string {
+  if (column === 'recovery_action') return recoveryActionSql(source);
+  if (column === 'advice_code') return adviceCodeSql(source);
+  return column;
+}
 
 function neutralized(expr: string): string {
   return `case when ascii(${expr}) in (${FORMULA_START_CODES}) then '''' || ${expr} else ${expr} end`;
@@ -95,6 +103,7 @@ function lineSql(params: unknown[]): string {
     ...['currency', 'status', 'failure_code', 'decline_code', 'failure_category', 'recovery_action', 'failure_message',
       'card_brand', 'card_last4', 'card_country', 'funnel'].map(text),
     'attempt_number',
+    text('advice_code'),
   ].join(', ');
   return `case when strpos(raw, '"') = 0 and strpos(raw, ',') = 0 and strpos(raw, chr(13)) = 0 and strpos(raw, chr(10)) = 0
       and amount >= 0 and ${STANDARD_CREATED_AT}
@@ -112,14 +121,16 @@ export interface CsvBatch {
 
 /** The next `limit` rows' CSV lines after `after` in the sort order (from the start when undefined). */
 export async function getPaymentsCsvBatch(
-  { db, tables }: MartSource,
+  source: MartSource,
   filters: PaymentFilters,
   sort: PaymentSort,
   after: PaymentKey | undefined,
   limit: number,
 ): Promise<CsvBatch> {
+  const { db, tables } = source;
   const params: unknown[] = [];
   const line = lineSql(params);
+  const textColumns = TEXT_COLUMNS.map((column) => textColumnSql(column, source));
   const conditions = [paymentFiltersSql(filters, params)];
   if (after) conditions.push(keysetAfterSql(sort, after, params));
   params.push(limit);
@@ -130,8 +141,8 @@ export async function getPaymentsCsvBatch(
             (array_agg(charge_id))[count(*)] as "chargeId", (array_agg(created_at))[count(*)] as "createdAt",
             (array_agg(currency))[count(*)] as currency, (array_agg(amount))[count(*)] as amount, (array_agg(status))[count(*)] as status
        from (select ${line} as line, charge_id, created_at, currency, amount, status
-               from (select ${TEXT_COLUMNS.join(', ')}, created_at, amount, attempt_number, created_at::text as created,
-                            concat(${TEXT_COLUMNS.join(', ')}) as raw
+               from (select ${textColumns.map((expr, i) => `${expr} as ${TEXT_COLUMNS[i]}`).join(', ')}, created_at, amount, attempt_number,
+                            created_at::text as created, concat(${textColumns.join(', ')}) as raw
                        from ${tables.payments}
                       where ${conditions.join(' and ')}
                       order by ${orderBySql(sort)}

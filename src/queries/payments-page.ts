@@ -1,6 +1,6 @@
 import type { MartSource } from './mart-source.ts';
 import { paymentFiltersSql, type PaymentFilters } from './payment-filters-sql.ts';
-import { PAYMENT_COLUMNS_SQL, type PaymentRow } from './payment-row.ts';
+import { paymentColumnsSql, type PaymentRow } from './payment-row.ts';
 import { keysetAfterSql, orderBySql, reversed, type PaymentKey, type PaymentSort } from './payment-sort.ts';
 
 /**
@@ -10,11 +10,12 @@ import { keysetAfterSql, orderBySql, reversed, type PaymentKey, type PaymentSort
  * so the last page costs what the first does.
  */
 export async function getPaymentsPage(
-  { db, tables }: MartSource,
+  source: MartSource,
   filters: PaymentFilters,
   sort: PaymentSort,
   page: { offset: number; limit: number; total?: number },
 ): Promise<PaymentRow[]> {
+  const { db, tables } = source;
   let { offset, limit } = page;
   let order = sort;
   let fromEnd = false;
@@ -38,7 +39,7 @@ export async function getPaymentsPage(
         order by ${orderBySql(order)}
         limit $${params.length - 1} offset $${params.length}
      )
-     select ${PAYMENT_COLUMNS_SQL}
+     select ${paymentColumnsSql(source)}
        from ${tables.payments}
       where charge_id in (select charge_id from page)
       order by ${orderBySql(order)}`,
@@ -52,19 +53,19 @@ export async function getPaymentsPage(
  * `after` is undefined): keyset batches whose cost does not depend on how far in they are.
  */
 export async function getPaymentsAfter(
-  { db, tables }: MartSource,
+  source: MartSource,
   filters: PaymentFilters,
   sort: PaymentSort,
   after: PaymentKey | undefined,
   limit: number,
-  columnsSql: string = PAYMENT_COLUMNS_SQL,
 ): Promise<PaymentRow[]> {
+  const { db, tables } = source;
   const params: unknown[] = [];
   const conditions = [paymentFiltersSql(filters, params)];
   if (after) conditions.push(keysetAfterSql(sort, after, params));
   params.push(limit);
   return db.query<PaymentRow>(
-    `select ${columnsSql}
+    `select ${paymentColumnsSql(source)}
        from ${tables.payments}
       where ${conditions.join(' and ')}
       order by ${orderBySql(sort)}

@@ -17,13 +17,13 @@ export interface FailureReasonRow {
  * `mode()` just picks it without trusting that blindly.
  */
 export async function getTopFailureReasons(
-  { db, tables }: MartSource,
+  source: MartSource,
   currency: string,
   range: DayRange,
   limit: number,
 ): Promise<FailureReasonRow[]> {
-  return db.query<FailureReasonRow>(
-    `with ${failedChargesCte(tables.payments)}
+  return source.db.query<FailureReasonRow>(
+    `with ${failedChargesCte(source)}
      select coalesce(failure_category, 'other')                          as category,
             mapping_code                                                 as "declineCode",
             count(*)                                                     as count,

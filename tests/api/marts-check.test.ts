@@ -42,10 +42,10 @@ describe('mart diagnosis on PostgreSQL', () => {
       create table partial.mart_stripe_payments (like public.mart_stripe_payments);
       alter table partial.mart_stripe_payments drop column failure_category, drop column funnel;
       create table partial.mart_stripe_payments_daily (like public.mart_stripe_payments_daily);
-      create schema advice;
-      create table advice.mart_stripe_payments (like public.mart_stripe_payments);
-      alter table advice.mart_stripe_payments add column advice_code text;
-      create table advice.mart_stripe_payments_daily (like public.mart_stripe_payments_daily);
+      create schema noadvice;
+      create table noadvice.mart_stripe_payments (like public.mart_stripe_payments);
+      alter table noadvice.mart_stripe_payments drop column advice_code;
+      create table noadvice.mart_stripe_payments_daily (like public.mart_stripe_payments_daily);
       create schema locked;
       create table locked.mart_stripe_payments (like public.mart_stripe_payments);
       create table locked.mart_stripe_payments_daily (like public.mart_stripe_payments_daily);
@@ -71,29 +71,29 @@ describe('mart diagnosis on PostgreSQL', () => {
     await cleanup.end();
   });
 
-  it('ok: both marts, every required column readable; no optional advice_code in the seed schema', async () => {
+  it('ok: both marts, every required column readable; the seed schema has the optional advice_code', async () => {
     const diagnosis = await diagnoseMarts(db, testConfig());
     expect(diagnosis.status).toBe('ok');
     expect(diagnosis.problems).toEqual([]);
     expect(diagnosis.columns.payments.has('failure_category')).toBe(true);
-    expect(diagnosis.columns.payments.has('advice_code')).toBe(false);
+    expect(diagnosis.columns.payments.has('advice_code')).toBe(true);
     expect(diagnosis.columns.daily.has('recovered_revenue')).toBe(true);
-    expect(describeDiagnosis(diagnosis, testConfig())).toBe('Marts ok: public.mart_stripe_payments and public.mart_stripe_payments_daily.');
+    expect(describeDiagnosis(diagnosis, testConfig())).toBe('Marts ok: public.mart_stripe_payments and public.mart_stripe_payments_daily (with advice_code).');
   });
 
-  it('detects the optional advice_code column', async () => {
-    const config = testConfig({ martSchema: 'advice' });
+  it('ok without the optional advice_code column', async () => {
+    const config = testConfig({ martSchema: 'noadvice' });
     const diagnosis = await diagnoseMarts(db, config);
     expect(diagnosis.status).toBe('ok');
-    expect(diagnosis.columns.payments.has('advice_code')).toBe(true);
-    expect(describeDiagnosis(diagnosis, config)).toContain('(with advice_code)');
+    expect(diagnosis.columns.payments.has('advice_code')).toBe(false);
+    expect(describeDiagnosis(diagnosis, config)).toBe('Marts ok: noadvice.mart_stripe_payments and noadvice.mart_stripe_payments_daily.');
   });
 
   it('missing schema: names MART_SCHEMA and the schema that does hold the tables', async () => {
     const diagnosis = await diagnoseMarts(db, testConfig({ martSchema: 'analytics' }));
     expect(diagnosis.status).toBe('missing');
     expect(diagnosis.problems[0]).toMatchObject({ status: 'missing', table: 'analytics.mart_stripe_payments', setting: 'MART_SCHEMA' });
-    expect(diagnosis.problems[0]!.message).toMatch(/Schema analytics \(MART_SCHEMA\) does not exist.*exists in schema advice, locked, partial, public, volatile/);
+    expect(diagnosis.problems[0]!.message).toMatch(/Schema analytics \(MART_SCHEMA\) does not exist.*exists in schema locked, noadvice, partial, public, volatile/);
   });
 
   it('missing table: names schema.table and MART_DAILY_TABLE', async () => {

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPaymentsCsvHandler, csvFilename } from '../../src/api/handlers/payments-csv.ts';
 import { csvField, csvLine } from '../../src/api/csv/csv-format.ts';
 import { majorUnitsText } from '../../src/api/csv/major-units.ts';
-import { countingDatabase, DRIVERS, openFixtureDatabase, testDeps, type FixtureDatabase } from './support/fixture-database.ts';
+import { createMartCheck } from '../../src/api/mart-check.ts';
+import { countingDatabase, DRIVERS, openFixtureDatabase, testConfig, testDeps, type FixtureDatabase } from './support/fixture-database.ts';
 import { FIXTURE_CHARGES } from './support/payments-fixture.ts';
 
 const HEADER = 'charge_id,payment_intent_id,customer_id,profile_id,created_at (UTC),amount,currency,status,failure_code,decline_code,'
-  + 'failure_category,recovery_action,failure_message,card_brand,card_last4,card_country,funnel,attempt_number\r\n';
+  + 'failure_category,recovery_action,failure_message,card_brand,card_last4,card_country,funnel,attempt_number,advice_code\r\n';
 
 describe('CSV cells', () => {
   it('quotes commas, quotes and line breaks (RFC 4180)', () => {
@@ -55,16 +56,16 @@ describe.each(DRIVERS)('GET /api/payments.csv on %s', (driver) => {
     expect(response.headers.get('netlify-cache-tag')).toBe('payments');
     expect(response.headers.get('netlify-vary')).toBe('query=status|from|to|q|funnel|brand|currency|sort');
     expect(await response.text()).toBe(HEADER
-      + 'ch_a12,pi_H,cus_eta,,2026-03-05T10:00:00+00:00,9.00,usd,failed,processing_error,,,,\'=1+2,visa,4242,US,checkout,1\r\n'
-      + 'ch_a06,pi_D,cus_delta,,2026-03-04T08:00:00+00:00,5.00,usd,pending,,,,,,amex,4242,US,upgrade,1\r\n'
-      + 'ch_a05,pi_C,cus_gamma,\'-5,2026-03-03T12:00:00+00:00,30.00,usd,failed,card_declined,do_not_honor,card_declined,contact_customer,Your card was declined.,visa,4242,US,checkout,2\r\n'
-      + 'ch_a07,,cus_alpha,,2026-03-03T09:00:00+00:00,7.00,usd,failed,expired_card,expired_card,expired_card,request_card,"Expired, ""old""\ncard",visa,4242,US,checkout,1\r\n');
+      + 'ch_a12,pi_H,cus_eta,,2026-03-05T10:00:00+00:00,9.00,usd,failed,processing_error,,,,\'=1+2,visa,4242,US,checkout,1,\r\n'
+      + 'ch_a06,pi_D,cus_delta,,2026-03-04T08:00:00+00:00,5.00,usd,pending,,,,,,amex,4242,US,upgrade,1,\r\n'
+      + 'ch_a05,pi_C,cus_gamma,\'-5,2026-03-03T12:00:00+00:00,30.00,usd,failed,card_declined,do_not_honor,card_declined,contact_customer,Your card was declined.,visa,4242,US,checkout,2,\r\n'
+      + 'ch_a07,,cus_alpha,,2026-03-03T09:00:00+00:00,7.00,usd,failed,expired_card,expired_card,expired_card,request_card,"Expired, ""old""\ncard",visa,4242,US,checkout,1,\r\n');
   });
 
   it('writes zero-decimal currencies without decimals and neutralizes @ and tab', async () => {
     const handler = createPaymentsCsvHandler();
     const jpy = await (await handler(new Request('http://dash.test/api/payments.csv?currency=jpy&status=succeeded'), testDeps(fixture.db))).text();
-    expect(jpy.split('\r\n')[1]).toBe('ch_j01,pi_J1,cus_kanji,,2026-03-02T05:00:00+00:00,120000,jpy,succeeded,,,,,,jcb,4242,JP,checkout,1');
+    expect(jpy.split('\r\n')[1]).toBe('ch_j01,pi_J1,cus_kanji,,2026-03-02T05:00:00+00:00,120000,jpy,succeeded,,,,,,jcb,4242,JP,checkout,1,');
     const usd = await (await handler(new Request('http://dash.test/api/payments.csv?q=pi_C'), testDeps(fixture.db))).text();
     expect(usd).toContain(",'@prof,");
     const tabbed = await (await handler(new Request('http://dash.test/api/payments.csv?q=ch_a09'), testDeps(fixture.db))).text();
@@ -74,7 +75,8 @@ describe.each(DRIVERS)('GET /api/payments.csv on %s', (driver) => {
   it.each([2, 5, 22, 100])('returns every row once across batches of %i, reading a batch only when the stream asks', async (batchSize) => {
     const db = countingDatabase(fixture.db);
     const handler = createPaymentsCsvHandler({ batchSize });
-    const response = await handler(new Request('http://dash.test/api/payments.csv'), testDeps(db));
+    // The marts check (its one catalog query per process) reads the uncounted database.
+    const response = await handler(new Request('http://dash.test/api/payments.csv'), testDeps(db, { marts: createMartCheck(fixture.db, testConfig()) }));
     expect(db.count).toBe(1); // only the first batch before answering
     const lines = (await response.text()).split('\r\n').filter(Boolean);
     expect(lines[0]).toBe(HEADER.trimEnd());

@@ -167,12 +167,13 @@ describe.each(DRIVERS)('payments endpoints on %s', (driver) => {
         chargeId: 'ch_a05', paymentIntentId: 'pi_C', customerId: 'cus_gamma', createdAt: '2026-03-03T12:00:00+00:00',
         amount: 3000, currency: 'usd', status: 'failed', failureCode: 'card_declined', declineCode: 'do_not_honor',
         failureCategory: 'card_declined', recoveryAction: 'contact_customer', cardBrand: 'visa', cardLast4: '4242',
-        cardCountry: 'US', funnel: 'checkout', attemptNumber: 2, profileId: '-5', failureMessage: 'Your card was declined.',
+        cardCountry: 'US', funnel: 'checkout', attemptNumber: 2, profileId: '-5', failureMessage: 'Your card was declined.', adviceCode: null,
       },
       attempts: [
-        { chargeId: 'ch_a04', createdAt: '2026-03-02T12:00:00+00:00', amount: 3000, status: 'failed', failureCode: 'card_declined', declineCode: 'do_not_honor', failureCategory: 'card_declined' },
-        { chargeId: 'ch_a05', createdAt: '2026-03-03T12:00:00+00:00', amount: 3000, status: 'failed', failureCode: 'card_declined', declineCode: 'do_not_honor', failureCategory: 'card_declined' },
+        { chargeId: 'ch_a04', createdAt: '2026-03-02T12:00:00+00:00', amount: 3000, status: 'failed', failureCode: 'card_declined', declineCode: 'do_not_honor', failureCategory: 'card_declined', adviceCode: null, recoveryAction: 'contact_customer', attemptNumber: 1 },
+        { chargeId: 'ch_a05', createdAt: '2026-03-03T12:00:00+00:00', amount: 3000, status: 'failed', failureCode: 'card_declined', declineCode: 'do_not_honor', failureCategory: 'card_declined', adviceCode: null, recoveryAction: 'contact_customer', attemptNumber: 2 },
       ],
+      retryLimit: { maxRetries: 8, maxAttempts: 9 },
     });
   });
 

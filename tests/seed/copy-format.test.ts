@@ -9,7 +9,8 @@ describe('copyLine', () => {
     }));
     expect(line.endsWith('\n')).toBe(true);
     const cells = line.slice(0, -1).split('\t');
-    expect(cells).toHaveLength(18);
+    expect(cells).toHaveLength(19);
+    expect(cells[18]).toBe('\\N'); // advice_code, optional: absent is null
     expect(cells[0]).toBe('ch_1');
     expect(cells[1]).toBe('\\N');
     expect(cells[5]).toBe('1000');

@@ -3,6 +3,7 @@ import { loadDeclineCodeMapping } from '../../marts/decline-codes.ts';
 import { getTopFailureReasons } from '../../queries/top-failure-reasons.ts';
 import { getUnmappedFailureCodes } from '../../queries/unmapped-failure-codes.ts';
 import type { Deps } from '../deps.ts';
+import { paymentsSource } from '../payments-source.ts';
 import { cachedJson } from '../respond.ts';
 import { parseOverviewRequest } from './overview-request.ts';
 
@@ -16,7 +17,7 @@ export async function handleOverviewTopFailures(request: Request, deps: Deps): P
   const { range, currency, generatedAt } = await parseOverviewRequest(request, deps);
   if (!currency) return cachedJson({ currency, rows: [], unmapped: { count: 0, codes: [] } }, OVERVIEW_RANGE_POLICY, generatedAt);
   const [rows, unmapped] = await Promise.all([
-    getTopFailureReasons(deps, currency, range, TOP_FAILURE_REASONS),
+    getTopFailureReasons(await paymentsSource(deps), currency, range, TOP_FAILURE_REASONS),
     getUnmappedFailureCodes(deps, currency, range, [...loadDeclineCodeMapping().keys()]),
   ]);
   return cachedJson({ currency, rows, unmapped }, OVERVIEW_RANGE_POLICY, generatedAt);

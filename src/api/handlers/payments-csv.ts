@@ -4,6 +4,7 @@ import { getPaymentsCsvBatch, type CsvBatch } from '../../queries/payments-csv.t
 import type { PaymentKey } from '../../queries/payment-sort.ts';
 import { csvLine } from '../csv/csv-format.ts';
 import type { Deps } from '../deps.ts';
+import { paymentsSource } from '../payments-source.ts';
 import { parsePaymentFilters, parsePaymentSort } from '../params/payment-params.ts';
 
 /**
@@ -17,7 +18,7 @@ function csvHeader(timeZone: string): string {
   return csvLine([
     'charge_id', 'payment_intent_id', 'customer_id', 'profile_id', `created_at (${timeZone})`, 'amount', 'currency', 'status',
     'failure_code', 'decline_code', 'failure_category', 'recovery_action', 'failure_message',
-    'card_brand', 'card_last4', 'card_country', 'funnel', 'attempt_number',
+    'card_brand', 'card_last4', 'card_country', 'funnel', 'attempt_number', 'advice_code',
   ]);
 }
 
@@ -48,7 +49,8 @@ export function createPaymentsCsvHandler(options: { batchSize?: number } = {}) {
     const generatedAt = deps.now();
     const timeZone = deps.config.reportingTimezone;
     // PostgreSQL writes the lines (src/queries/payments-csv.ts); this only passes them on.
-    const readAfter = (after: PaymentKey | undefined) => getPaymentsCsvBatch(deps, filters, sort, after, batchSize);
+    const source = await paymentsSource(deps);
+    const readAfter = (after: PaymentKey | undefined) => getPaymentsCsvBatch(source, filters, sort, after, batchSize);
 
     // One batch is read ahead: the database works on the next while this one is encoded and sent.
     let ahead: Promise<CsvBatch> | undefined = Promise.resolve(await readAfter(undefined));

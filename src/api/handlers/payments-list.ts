@@ -2,6 +2,7 @@ import { PAYMENTS_LIST_POLICY } from '../../cache/cache-policy.ts';
 import { countPayments, DEFAULT_TOTAL_CAP } from '../../queries/payments-count.ts';
 import { getPaymentsAfter, getPaymentsPage } from '../../queries/payments-page.ts';
 import type { Deps } from '../deps.ts';
+import { paymentsSource } from '../payments-source.ts';
 import { encodeCursor, parseCursorParam } from '../params/page-cursor.ts';
 import { parsePagination, parsePaymentFilters, parsePaymentSort } from '../params/payment-params.ts';
 import { cachedJson } from '../respond.ts';
@@ -24,22 +25,23 @@ export function createPaymentsListHandler(options: { totalCap?: number } = {}) {
     const after = parseCursorParam(url, sort);
     const offset = (page - 1) * size;
     const generatedAt = deps.now();
+    const source = await paymentsSource(deps);
     let count: { total: number; capped: boolean };
     let rows;
     if (after) {
       [count, rows] = await Promise.all([
-        countPayments(deps, filters, totalCap),
-        getPaymentsAfter(deps, filters, sort, after, size),
+        countPayments(source, filters, totalCap),
+        getPaymentsAfter(source, filters, sort, after, size),
       ]);
     } else if (offset < PARALLEL_OFFSET_LIMIT) {
       [count, rows] = await Promise.all([
-        countPayments(deps, filters, totalCap),
-        getPaymentsPage(deps, filters, sort, { offset, limit: size }),
+        countPayments(source, filters, totalCap),
+        getPaymentsPage(source, filters, sort, { offset, limit: size }),
       ]);
     } else {
       // Far in, an exact total lets the page be read from whichever end of the index is nearer.
-      count = await countPayments(deps, filters, totalCap);
-      rows = await getPaymentsPage(deps, filters, sort, { offset, limit: size, total: count.capped ? undefined : count.total });
+      count = await countPayments(source, filters, totalCap);
+      rows = await getPaymentsPage(source, filters, sort, { offset, limit: size, total: count.capped ? undefined : count.total });
     }
     const body = {
       rows,

@@ -5,6 +5,11 @@
 -- Recovery is dated by an intent's first failed attempt: retried_payments counts intents whose
 -- first attempt failed that day and that were tried again; recovered_* counts those that later
 -- succeeded. Recent days keep maturing as retries land.
+--
+-- It reads no decline or advice columns: mart_stripe_payments' recovery_action (the decline-code
+-- seed joined on coalesce(decline_code, failure_code)) and its optional advice_code column
+-- (Stripe outcome.advice_code, which overrides that action when set) are read by the dashboard
+-- from the detail mart directly, so a detail mart without advice_code builds this model as well.
 with payments as (
   select
     payment_intent_id,

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { parseConfig, type Config } from '../../../src/config/config.ts';
 import type { Database } from '../../../src/db/database.ts';
@@ -28,16 +29,35 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...parseConfig({ REPORTING_TIMEZONE: 'UTC', MAX_RANGE_DAYS: '92' }), ...overrides };
 }
 
-/** The fixture in a read-only database: a scratch database on the running PostgreSQL, or PGlite in process. */
-export async function openFixtureDatabase(driver: DriverName, rows: ChargeRow[], timeZone = 'UTC'): Promise<FixtureDatabase> {
+/**
+ * The fixture in a read-only database: a scratch database on the running PostgreSQL, or PGlite in
+ * process. `afterLoad` runs statements with write access first (to reshape the marts, say drop an
+ * optional column).
+ */
+export async function openFixtureDatabase(
+  driver: DriverName,
+  rows: ChargeRow[],
+  timeZone = 'UTC',
+  afterLoad?: (exec: (sql: string) => Promise<unknown>) => Promise<void>,
+): Promise<FixtureDatabase> {
   const settings = sessionSettingsFor({ statementTimeoutMs: 5000, reportingTimezone: timeZone });
   if (driver === 'postgres') {
     const scratch = await createMartDatabase(rows);
+    if (afterLoad) {
+      const client = new pg.Client({ connectionString: scratch.url });
+      await client.connect();
+      try {
+        await afterLoad((sql) => client.query(sql));
+      } finally {
+        await client.end();
+      }
+    }
     const db = createPgDatabase(scratch.url, settings);
     return { db, url: scratch.url, close: async () => { await db.close(); await scratch.drop(); } };
   }
   const pglite = await PGlite.create();
   await loadMarts(pgliteWriter(pglite), rows, TEST_MART_CONFIG);
+  if (afterLoad) await afterLoad((sql) => pglite.exec(sql));
   const db = await pgliteDatabase(pglite, settings);
   return { db, url: undefined, close: () => db.close() };
 }
