@@ -123,8 +123,9 @@ describe.each(LOADERS)('overview on marts built from %s tables', (loader) => {
       const client = new pg.Client({ connectionString: direct.url });
       await client.connect();
       try {
-        const built = (await martRows(raw.client)).map(({ advice_code: _, ...row }) => row);
-        expect(built).toEqual(await martRows(client));
+        // advice_code is compared where the loader carries it (build-marts.test.ts): Fivetran's has none.
+        const withoutAdvice = (rows: Awaited<ReturnType<typeof martRows>>) => rows.map(({ advice_code: _, ...row }) => row);
+        expect(withoutAdvice(await martRows(raw.client))).toEqual(withoutAdvice(await martRows(client)));
       } finally {
         await client.end();
       }
