@@ -11,7 +11,7 @@ import { netlifyConfig } from '../../src/auth/netlify-env.ts';
 import { errorResponse } from '../../src/http/app-error.ts';
 
 // The deploy context comes with each request, not the environment (see src/auth/netlify-env.ts).
-const getDeps = onceUntilFailure((deployContext: string | undefined) =>
+export const getNetlifyDeps = onceUntilFailure((deployContext: string | undefined) =>
   createRuntimeDeps(netlifyConfig(process.env, deployContext), (tags) => purgeCache({ tags: [...tags] })),
 );
 
@@ -20,7 +20,7 @@ export function netlifyApi(handler: Handler) {
   return async (request: Request, context: Context): Promise<Response> => {
     let built: Deps;
     try {
-      built = await getDeps(context?.deploy?.context);
+      built = await getNetlifyDeps(context?.deploy?.context);
     } catch (error) {
       return errorResponse(error);
     }

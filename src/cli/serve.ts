@@ -9,9 +9,13 @@ import compression from 'compression';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, parseConfig, type Config } from '../config/config.ts';
-import { connectExternalDatabase } from '../db/connect.ts';
+import { connectExternalDatabase, openConfiguredDatabase } from '../db/connect.ts';
 import { DatabaseError } from '../db/database.ts';
 import { describeDiagnosis, diagnoseMarts } from '../queries/mart-diagnosis.ts';
+import { martTables } from '../marts/mart-tables.ts';
+import { onceUntilFailure } from '../api/runtime-deps.ts';
+import { everyTick, scheduledCheck } from '../alerts/schedule.ts';
+import { memoryLedger } from '../alerts/ledger.ts';
 
 export const NODE_BUILD_ENTRY = join(process.cwd(), 'dist-node/server/entry.mjs');
 
@@ -130,6 +134,23 @@ export async function serve(): Promise<void> {
   } else {
     console.log(`\n  Payments dashboard: ${url} (${config.databaseKind} database at ${describeDatabase(config.databaseUrl!)})\n`);
   }
+  scheduleAlerts(config);
+}
+
+/**
+ * Failure-spike alerts in the web process, so Heroku needs no extra dyno: a check at every tick
+ * when alerts are configured. Of several Heroku web dynos only web.1 checks, or each would
+ * announce every episode. The check opens its own read-only connection on first use.
+ */
+function scheduleAlerts(config: Config): void {
+  const dyno = process.env.DYNO;
+  if (!config.alerts.enabled || (dyno !== undefined && dyno.startsWith('web.') && dyno !== 'web.1')) return;
+  const source = onceUntilFailure(async () => ({ db: await openConfiguredDatabase(config), tables: martTables(config) }));
+  const deps = { source, settings: config.alerts, timeZone: config.reportingTimezone, ledger: memoryLedger(), log: (message: string) => console.error(message) };
+  everyTick(config.alerts.intervalMinutes * 60_000, async (tick) => {
+    await scheduledCheck(deps, tick);
+  });
+  console.log(`  Failure-spike alerts: checked every ${config.alerts.intervalMinutes} minutes.\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await serve();
