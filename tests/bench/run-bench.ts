@@ -22,6 +22,7 @@ import { captureStatements, timeStatements } from './measure-sql.ts';
 import { measureColdStart } from './measure-cold-start.ts';
 import { measurePageWeight, runLighthouse } from './measure-pages.ts';
 import { measureCsvExport } from './measure-csv.ts';
+import { martsBuildMarkdown, measureMartsBuild, type MartsBuildMeasurement } from './measure-marts-build.ts';
 import { median, percentile } from './stats.ts';
 
 const CHARGES = Number(process.env.BENCH_CHARGES ?? 1_000_000);
@@ -52,6 +53,8 @@ const dataEnd = await scalar<string>(database.url, "select to_char(max(created_a
 const retriedCharge = await scalar<string>(database.url, 'select charge_id from mart_stripe_payments where attempt_number = 2 order by created_at desc limit 1');
 const postgresVersion = await scalar<string>(database.url, 'show server_version');
 const range = `from=${addDays(dataEnd, -29)}&to=${dataEnd}`;
+// Before the server starts, so the build has the machine to itself.
+const martsBuild = await measureMartsBuild(ADMIN_URL, CHARGES);
 
 console.log('Building the Node variant…');
 // BENCH_BUILD_DIR reuses an existing Node build while iterating on the benchmark itself.
@@ -151,6 +154,7 @@ try {
     coldStartMs: coldStart.medianMs,
     coldStartBundleBytes: coldStart.bundleBytes,
     pages,
+    martsBuild,
   };
   writeFileSync(join(PROJECT_ROOT, 'tests/bench/results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log('\n' + markdown(results));
@@ -166,6 +170,7 @@ function markdown(r: {
   csv: { rows: number; rowsPerSec: number; peakRssMb: number; seconds: number };
   coldStartMs: number;
   pages: Array<{ path: string; jsGzipBytes: number; cssGzipBytes: number; htmlGzipBytes: number; lighthouse?: { performance: number; accessibility: number; bestPractices: number } }>;
+  martsBuild: MartsBuildMeasurement[];
 }): string {
   const kb = (bytes: number) => (bytes / 1000).toFixed(1);
   const lines = [
@@ -182,6 +187,8 @@ function markdown(r: {
     '| page | JS gzip KB | CSS gzip KB | HTML gzip KB | Lighthouse perf | a11y | best practices |',
     '|---|---:|---:|---:|---:|---:|---:|',
     ...r.pages.map((p) => `| ${p.path} | ${kb(p.jsGzipBytes)} | ${kb(p.cssGzipBytes)} | ${kb(p.htmlGzipBytes)} | ${p.lighthouse?.performance ?? '–'} | ${p.lighthouse?.accessibility ?? '–'} | ${p.lighthouse?.bestPractices ?? '–'} |`),
+    '',
+    martsBuildMarkdown(r.martsBuild),
   ];
   return lines.join('\n');
 }

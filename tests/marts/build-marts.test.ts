@@ -2,9 +2,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMarts } from '../../src/marts/build/build-marts.ts';
 import { LOADERS } from '../../src/marts/build/mart-build-settings.ts';
+import { generateCharges } from '../../src/seed/generate-charges.ts';
 import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
 import { buildSettings, createRawDatabase, dailyRows, martRows, RAW_SCHEMA, rawFingerprint, type RawDatabase } from './build-support.ts';
 import { expectedRows, RAW_CHARGES, STALE_AIRBYTE_VERSIONS } from './raw-fixture.ts';
+import { rawFromMartRow } from './raw-from-mart.ts';
 
 /** The column types schema.sql gives the marts (advice_code: the optional column, text). */
 const PAYMENT_COLUMN_TYPES = {
@@ -84,6 +86,11 @@ describe.each(LOADERS)('marts built from %s raw tables', (loader) => {
       'mart_stripe_payments_pkey', 'mart_stripe_payments_daily_pkey', 'mart_stripe_payments_created_idx',
       'mart_stripe_payments_intent_idx', 'mart_stripe_payments_succeeded_intent_idx', 'mart_stripe_payments_failed_created_idx',
     ]));
+    // Built beside the live tables and swapped in: nothing keeps the building names.
+    const { rows: tables } = await raw.client.query<{ name: string }>(
+      `select relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public'`);
+    expect(tables.filter((table) => table.name.includes('__build'))).toEqual([]);
+    expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(['mart_stripe_payments', 'mart_stripe_payments_daily']));
   });
 
   it('never changes the raw tables', async () => {
@@ -103,6 +110,37 @@ describe.each(LOADERS)('marts built from %s raw tables', (loader) => {
       expect(await martRows(raw.client)).toEqual(expectedRows(loader));
     } finally {
       await raw.client.query(`drop owned by ${reader}; drop role ${reader}`);
+    }
+  });
+});
+
+describe('while a rebuild runs', () => {
+  let raw: RawDatabase;
+  beforeAll(async () => {
+    const rows = generateCharges({ charges: 30_000, endDate: new Date('2026-03-31T23:59:59Z'), days: 90, seed: 3 });
+    raw = await createRawDatabase('airbyte', [...rows].map((row) => rawFromMartRow(row, 'airbyte')));
+    await buildMarts(raw.client, buildSettings('airbyte'));
+  });
+  afterAll(() => raw?.close());
+
+  it('the dashboard keeps reading the previous marts, never waiting on the build', async () => {
+    const reader = new pg.Client({ connectionString: raw.url });
+    await reader.connect();
+    try {
+      // A reader that would rather fail than wait: the build must never hold the live tables long.
+      await reader.query("set lock_timeout = '1s'");
+      let done = false;
+      const build = buildMarts(raw.client, buildSettings('airbyte')).finally(() => { done = true; });
+      const counts: number[] = [];
+      while (!done) {
+        const { rows } = await reader.query<{ n: string }>('select count(*) as n from mart_stripe_payments');
+        counts.push(Number(rows[0]!.n));
+      }
+      await build;
+      expect(counts.length).toBeGreaterThan(1);
+      expect(new Set(counts)).toEqual(new Set([30_000]));
+    } finally {
+      await reader.end();
     }
   });
 });

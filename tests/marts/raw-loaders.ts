@@ -102,31 +102,41 @@ export async function createFivetranTables(client: pg.Client, schema: string): P
     );`);
 }
 
-/** Loads charges into Fivetran-shaped tables (created first with createFivetranTables). */
+/**
+ * Loads charges into Fivetran-shaped tables (created first with createFivetranTables) in one pass,
+ * so a generator of a million charges streams: the charge table is copied as the charges come,
+ * while the cards and intents they name are collected for their own tables.
+ */
 export async function loadFivetranCharges(client: pg.Client, schema: string, charges: Iterable<RawCharge>): Promise<void> {
-  const list = [...charges];
+  const cards = new Map<string, RawCard>();
+  const intents = new Map<string, readonly Cell[]>();
+  const chargeRows = function* () {
+    for (const c of charges) {
+      if (c.card) cards.set(c.card.paymentMethod, c.card);
+      if (c.paymentIntent) {
+        intents.set(c.paymentIntent, [c.paymentIntent, SYNCED, c.amount, utcWallTime(c.created), c.currency, c.customer, c.livemode,
+          c.status === 'succeeded' ? 'succeeded' : 'requires_payment_method']);
+      }
+      yield [c.id, SYNCED, c.amount, 0, c.status === 'succeeded', c.card?.paymentMethod ?? null, utcWallTime(c.created),
+        c.currency, c.customer, c.failureCode, c.failureMessage, c.livemode, c.metadata,
+        c.status === 'failed' ? 'declined_by_network' : 'approved_by_network', c.outcomeReason,
+        c.status === 'failed' ? 'issuer_declined' : 'authorized', c.status === 'succeeded', c.paymentIntent,
+        c.card?.paymentMethod ?? null, false, c.status] as Cell[];
+    }
+  };
   await copyRows(client, `${schema}.charge`,
     ['id', '_fivetran_synced', 'amount', 'amount_refunded', 'captured', 'card_id', 'created', 'currency', 'customer_id',
       'failure_code', 'failure_message', 'livemode', 'metadata', 'outcome_network_status', 'outcome_reason', 'outcome_type',
       'paid', 'payment_intent_id', 'payment_method_id', 'refunded', 'status'],
-    list.map((c) => [c.id, SYNCED, c.amount, 0, c.status === 'succeeded', c.card?.paymentMethod ?? null, utcWallTime(c.created),
-      c.currency, c.customer, c.failureCode, c.failureMessage, c.livemode, c.metadata,
-      c.status === 'failed' ? 'declined_by_network' : 'approved_by_network', c.outcomeReason,
-      c.status === 'failed' ? 'issuer_declined' : 'authorized', c.status === 'succeeded', c.paymentIntent,
-      c.card?.paymentMethod ?? null, false, c.status]));
+    chargeRows());
   // One card row per payment method, as Fivetran keeps it.
-  const cards = new Map<string, RawCard>();
-  for (const c of list) if (c.card) cards.set(c.card.paymentMethod, c.card);
   await copyRows(client, `${schema}.card`, ['id', '_fivetran_synced', 'brand', 'country', 'last_4', 'funding', 'is_deleted', 'metadata'],
     [...cards.values()].map((card) => [card.paymentMethod, SYNCED, card.brandOnPaymentMethodOnly ? null : card.brand, card.country,
       card.last4, 'credit', false, {}]));
   await copyRows(client, `${schema}.payment_method_card`, ['payment_method_id', '_fivetran_synced', 'brand', 'funding', 'type'],
     [...cards.values()].map((card) => [card.paymentMethod, SYNCED, card.brand, 'credit', 'card']));
-  const intents = new Map<string, RawCharge>();
-  for (const c of list) if (c.paymentIntent) intents.set(c.paymentIntent, c);
   await copyRows(client, `${schema}.payment_intent`, ['id', '_fivetran_synced', 'amount', 'created', 'currency', 'customer_id', 'livemode', 'status'],
-    [...intents.values()].map((c) => [c.paymentIntent, SYNCED, c.amount, utcWallTime(c.created), c.currency, c.customer, c.livemode,
-      c.status === 'succeeded' ? 'succeeded' : 'requires_payment_method']));
+    intents.values());
 }
 
 export async function createAirbyteTables(client: pg.Client, schema: string): Promise<void> {

@@ -36,7 +36,7 @@ payments as (
   select
     charges.*,
     charges.status = 'failed' as failed,
-    regexp_replace(lower(charges.card_brand), '[^a-z0-9]', '', 'g') as brand_key
+    translate(lower(charges.card_brand), ' _-', '') as brand_key
   from charges
 )
 
@@ -66,9 +66,10 @@ select
   cast(nullif(payments.card_last4, '') as text)                     as card_last4,
   cast(upper(nullif(payments.card_country, '')) as text)            as card_country,
   nullif(payments.metadata ->> '{{ var("funnel_metadata_key", "funnel") }}', '') as funnel,
+  -- Byte order ("C") for the ids: the order Stripe's ids sort in, and a far cheaper sort.
   cast(row_number() over (
-    partition by coalesce(payments.payment_intent_id, payments.charge_id)
-    order by payments.created_at, payments.charge_id
+    partition by coalesce(payments.payment_intent_id, payments.charge_id) collate "C"
+    order by payments.created_at, payments.charge_id collate "C"
   ) as integer)                                                     as attempt_number,
   cast(case when payments.failed then payments.advice_code end as text)     as advice_code
 from payments
