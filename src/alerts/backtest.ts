@@ -16,6 +16,7 @@ export async function backtestEpisodes(
   range: DayRange,
   timeZone: string,
   now: Date,
+  currency: string | null = null,
 ): Promise<AlertEpisode[]> {
   const slotMs = slotMsOf(settings);
   const start = startOfDayIn(range.from, timeZone).getTime();
@@ -26,6 +27,6 @@ export async function backtestEpisodes(
   if (last < first) return [];
   const ticksPerDay = (24 * 60) / settings.intervalMinutes;
   const inSpan = (startTick: number, endTick: number | null) => startTick <= last && (endTick === null || endTick >= first);
-  const found = await findEpisodes(source, settings, { from: first - REPLAY_DAYS * ticksPerDay, to: last }, (d) => inSpan(d.startTick, d.endTick));
+  const found = await findEpisodes(source, settings, { from: first - REPLAY_DAYS * ticksPerDay, to: last }, (d) => inSpan(d.startTick, d.endTick), currency);
   return found.filter(({ detected }) => inSpan(detected.startTick, detected.endTick)).map(({ episode }) => episode);
 }

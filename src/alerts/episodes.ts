@@ -52,9 +52,10 @@ export async function findEpisodes(
   settings: DetectionSettings,
   span: TickSpan,
   withReasons: (episode: DetectedEpisode) => boolean = () => true,
+  currency: string | null = null,
 ): Promise<FoundEpisode[]> {
   const slotMs = slotMsOf(settings);
-  const counts = await getAlertSlotCounts(source, slotMs, span.from - slotsBeforeTick(settings), span.to);
+  const counts = await getAlertSlotCounts(source, slotMs, span.from - slotsBeforeTick(settings), span.to, currency);
   const detected = detectEpisodes(counts, settings, span);
   const found: FoundEpisode[] = [];
   for (const episode of detected) {

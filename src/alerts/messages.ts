@@ -17,11 +17,14 @@ export interface AlertJsonPayload extends AlertEpisode {
   dashboardUrl: string;
 }
 
-/** The payments explorer showing the episode's failed charges: its first day, its currency. */
-export function episodeDashboardUrl(dashboardUrl: string, episode: AlertEpisode, timeZone: string): string {
+/** The payments explorer showing the episode's failed charges of its first day, in its currency. */
+export function explorerPath(episode: Pick<AlertEpisode, 'startedAt' | 'currency'>, timeZone: string): string {
   const day = todayIn(timeZone, new Date(episode.startedAt));
-  const query = new URLSearchParams({ status: 'failed', from: day, to: day, currency: episode.currency });
-  return `${dashboardUrl}/payments?${query}`;
+  return `/payments?${new URLSearchParams({ status: 'failed', from: day, to: day, currency: episode.currency })}`;
+}
+
+export function episodeDashboardUrl(dashboardUrl: string, episode: AlertEpisode, timeZone: string): string {
+  return `${dashboardUrl}${explorerPath(episode, timeZone)}`;
 }
 
 export function jsonPayload(event: AlertEvent, link: string): AlertJsonPayload {

@@ -8,6 +8,7 @@ import type { TtlCache } from '../cache/ttl-cache.ts';
 import { handleHealth } from './handlers/health.ts';
 import { handleOverviewKpis } from './handlers/overview-kpis.ts';
 import { handleOverviewDaily } from './handlers/overview-daily.ts';
+import { handleOverviewAlerts } from './handlers/overview-alerts.ts';
 import { handleOverviewFailures } from './handlers/overview-failures.ts';
 import { handleOverviewRecovery } from './handlers/overview-recovery.ts';
 import { handleOverviewTopFailures } from './handlers/overview-top-failures.ts';
@@ -40,6 +41,7 @@ export const API_ROUTES: readonly Route[] = [
   { method: 'POST', path: '/api/logout', handler: logoutRoute },
   { method: 'GET', path: '/api/overview/kpis', handler: handleOverviewKpis, nodeCache: OVERVIEW_RANGE_POLICY },
   { method: 'GET', path: '/api/overview/daily', handler: handleOverviewDaily, nodeCache: OVERVIEW_RANGE_POLICY },
+  { method: 'GET', path: '/api/overview/alerts', handler: handleOverviewAlerts, nodeCache: OVERVIEW_RANGE_POLICY },
   { method: 'GET', path: '/api/overview/failures', handler: handleOverviewFailures, nodeCache: OVERVIEW_RANGE_POLICY },
   { method: 'GET', path: '/api/overview/recovery', handler: handleOverviewRecovery, nodeCache: OVERVIEW_RANGE_POLICY },
   { method: 'GET', path: '/api/overview/top-failures', handler: handleOverviewTopFailures, nodeCache: OVERVIEW_RANGE_POLICY },

@@ -20,6 +20,8 @@ export async function getAlertSlotCounts(
   slotMs: number,
   firstSlot: number,
   endSlot: number,
+  /** Only this currency (the Overview's), else all of them. */
+  currency: string | null = null,
 ): Promise<SlotCounts> {
   const rows = await db.query<SlotRow>(
     `select currency,
@@ -31,8 +33,9 @@ export async function getAlertSlotCounts(
         and created_at <  to_timestamp($2::float8 / 1000)
         and status in ('succeeded', 'failed')
         and attempt_number = 1
+        and ($4::text is null or currency = $4)
       group by 1, 2`,
-    [firstSlot * slotMs, endSlot * slotMs, slotMs],
+    [firstSlot * slotMs, endSlot * slotMs, slotMs, currency],
   );
   const length = Math.max(0, endSlot - firstSlot);
   const currencies = new Map<string, CurrencySlots>();

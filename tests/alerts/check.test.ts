@@ -7,7 +7,8 @@ import type { AlertEvent } from '../../src/alerts/messages.ts';
 import { parseAlertSettings } from '../../src/config/alert-settings.ts';
 import { martTables } from '../../src/marts/mart-tables.ts';
 import type { MartSource } from '../../src/queries/mart-source.ts';
-import { openFixtureDatabase, DRIVERS, type FixtureDatabase } from '../api/support/fixture-database.ts';
+import { openFixtureDatabase, DRIVERS, testDeps, type FixtureDatabase } from '../api/support/fixture-database.ts';
+import { routeApiRequest } from '../../src/api/router.ts';
 import { TEST_MART_CONFIG } from '../helpers/postgres.ts';
 import { END, fixtureCharges } from './support/spike-fixture.ts';
 
@@ -60,6 +61,25 @@ describe.each(DRIVERS)('alerts over the synthetic marts (%s)', (driver) => {
   it('backtest of a span inside an episode reports it as it really began', async () => {
     const episodes = await backtestEpisodes(source, settings, { from: '2026-03-10', to: '2026-03-10' }, 'UTC', new Date('2026-03-10T15:00:00Z'));
     expect(episodes.map((e) => [e.startedAt, e.endedAt])).toEqual([['2026-03-10T14:30:00.000Z', null]]);
+  });
+
+  it('GET /api/overview/alerts lists the range\'s episodes of the currency, with their days and the explorer link', async () => {
+    const deps = testDeps(fixture.db, { now: () => END });
+    const response = await routeApiRequest(new Request('http://dash.test/api/overview/alerts?from=2026-03-09&to=2026-03-10&currency=usd'), deps);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toContain('max-age=');
+    const body = await response.json();
+    expect(body.currency).toBe('usd');
+    expect(body.episodes).toHaveLength(2);
+    expect(body.episodes[0]).toEqual({
+      ...EPISODES[0],
+      firstDay: '2026-03-09', lastDay: '2026-03-09',
+      explorerPath: '/payments?status=failed&from=2026-03-09&to=2026-03-09&currency=usd',
+    });
+    const eur = await routeApiRequest(new Request('http://dash.test/api/overview/alerts?from=2026-03-01&to=2026-03-10&currency=eur'), deps);
+    expect(await eur.json()).toEqual({ currency: 'eur', episodes: [] });
+    const before = await routeApiRequest(new Request('http://dash.test/api/overview/alerts?from=2026-03-01&to=2026-03-08&currency=usd'), deps);
+    expect((await before.json()).episodes).toEqual([]);
   });
 
   it('a check announces only the events of its own tick', async () => {

@@ -11,7 +11,7 @@ const untouchable: Database = {
 };
 const deps = testDeps(untouchable); // maxRangeDays 92, now 2026-03-20
 
-const OVERVIEW = ['kpis', 'daily', 'failures', 'recovery', 'top-failures', 'breakdown'].map((name) => `/api/overview/${name}`);
+const OVERVIEW = ['kpis', 'daily', 'failures', 'recovery', 'top-failures', 'breakdown', 'alerts'].map((name) => `/api/overview/${name}`);
 const PAYMENTS = ['/api/payments', '/api/payments.csv'];
 
 const CASES: [paths: string[], query: string, param: string, message: RegExp][] = [

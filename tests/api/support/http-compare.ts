@@ -9,6 +9,7 @@ export function cacheHeadersOf(response: Response): Record<string, string | null
 export const HTTP_PATHS = [
   '/api/overview/kpis?from=2026-03-01&to=2026-03-07',
   '/api/overview/daily?from=2026-03-01&to=2026-03-07&currency=jpy',
+  '/api/overview/alerts?from=2026-03-01&to=2026-03-07',
   '/api/overview/failures?from=2026-03-01&to=2026-03-07',
   '/api/overview/recovery?from=2026-03-01&to=2026-03-07',
   '/api/overview/top-failures?from=2026-03-01&to=2026-03-07',
