@@ -409,6 +409,63 @@ describe('Payments explorer', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('lays rows out as cards on a 390 px phone, the opened detail within the screen (screenshots saved)', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: await context.storageState() });
+    await phone.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const mobile = await phone.newPage();
+    try {
+      await mobile.goto(`${server.url}/payments?${RANGE}&q=pi_RetryJourney`);
+      await expectGrid(['ch_RetryAttemptThree', 'ch_RetryAttemptTwo', 'ch_RetryAttemptOne'], mobile);
+      /** Elements matching `selector` that are cut off or reach past the screen's edges. */
+      const offScreen = (selector: string) => mobile.$$eval(selector, (nodes) => nodes
+        .filter((node) => {
+          node.scrollIntoView({ block: 'center' });
+          const box = node.getBoundingClientRect();
+          if (box.width === 0 || box.left < 0 || box.right > window.innerWidth || node.scrollWidth > node.clientWidth + 1) return true;
+          // Not hidden under a clipping parent either: what is drawn at its middle is part of it.
+          const seen = document.elementFromPoint(box.left + box.width / 2, box.top + Math.min(box.height / 2, 8));
+          return !seen || !(node === seen || node.contains(seen) || seen.contains(node));
+        })
+        .map((node) => `${node.className || node.tagName}: "${node.textContent?.slice(0, 40)}"`));
+      // Each card shows the id, date, amount and status in full.
+      const cardFields = ['chargeId', 'createdAt', 'amount', 'status'].map((field) => `.payments-grid .tabulator-row [tabulator-field="${field}"]`).join(', ');
+      expect(await mobile.locator(cardFields).count()).toBe(12);
+      expect(await offScreen(cardFields)).toEqual([]);
+      // Sorting stays within reach: the sortable headers are on screen.
+      expect(await mobile.locator('.payments-grid .tabulator-col.tabulator-sortable').count()).toBe(4);
+      expect(await offScreen('.payments-grid .tabulator-col.tabulator-sortable')).toEqual([]);
+      await mobile.evaluate(() => window.scrollTo(0, 0));
+      await mobile.screenshot({ path: join(ARTIFACTS, 'payments-390-light.png'), fullPage: true });
+
+      const row = mobile.locator('.payments-grid .tabulator-row[data-charge-id="ch_RetryAttemptTwo"]');
+      await row.locator('[tabulator-field="chargeId"]').click();
+      const detail = row.locator('.payment-detail');
+      await detail.locator('.final-outcome').waitFor();
+      expect(await mobile.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await offScreen('.payment-detail')).toEqual([]);
+      expect(await offScreen('.payment-detail .copy-button')).toEqual([]);
+      expect(await mobile.locator('.payment-detail .copy-button').count()).toBe(4);
+      // Every attempt's time, amount, outcome and failure, and the final outcome, are on screen.
+      const history = '.payment-detail table.attempts tbody td, .payment-detail table.attempts tbody th, .payment-detail .final-outcome';
+      expect(await mobile.locator(history).count()).toBe(3 * 5 + 1);
+      expect(await offScreen(history)).toEqual([]);
+      const firstAttempt = await detail.locator('table.attempts tbody tr').first().innerText();
+      expect(firstAttempt).toContain('2026-06-10 08:00:00');
+      expect(firstAttempt).toContain('$49.00');
+      expect(firstAttempt).toContain('Failed');
+      await detail.getByRole('button', { name: 'Copy charge id ch_RetryAttemptTwo' }).click();
+      expect(await mobile.evaluate(() => navigator.clipboard.readText())).toBe('ch_RetryAttemptTwo');
+
+      await runAxe(mobile, '390 px, expanded');
+      await mobile.screenshot({ path: join(ARTIFACTS, 'payments-390-expanded-light.png'), fullPage: true });
+      await mobile.emulateMedia({ colorScheme: 'dark' });
+      await mobile.screenshot({ path: join(ARTIFACTS, 'payments-390-expanded-dark.png'), fullPage: true });
+      await runAxe(mobile, '390 px, expanded, dark');
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('works with the keyboard: arrows between rows, Enter expands, Escape closes', async () => {
     await open(`/payments?${RANGE}&q=pi_RetryJourney`);
     await expectGrid(['ch_RetryAttemptThree', 'ch_RetryAttemptTwo', 'ch_RetryAttemptOne']);
