@@ -261,6 +261,8 @@ describe('Payments explorer', () => {
     await header.click();
     const descending = await api(`/api/payments?${RANGE}&sort=-amount&page=1&size=100`);
     await expectGrid(descending.rows.map((row) => row.chargeId));
+    // The currencies come with the filter choices, which may still be on their way.
+    await page.locator('.payments-sort-note', { hasText: 'USD, then JPY, then EUR' }).waitFor({ timeout: 10_000 }).catch(() => undefined);
     await expect(page.locator('.payments-sort-note').textContent()).resolves
       .toBe('Sorted by amount within each currency (USD, then JPY, then EUR); choose a currency to compare amounts in one.');
     // Page 1 of largest-first is the largest dollars, no yen or euros among them.
