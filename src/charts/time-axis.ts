@@ -33,23 +33,23 @@ export function dayTickSplits(first: number, last: number, widthPx: number, labe
   if (!(last >= first)) return Number.isFinite(first) ? [first] : [];
   const days = Math.round((last - first) / DAY) + 1;
   const room = Math.max(1, Math.floor(widthPx / labelPx));
-  const step = DAY_STEPS.find((s) => Math.ceil(days / s) <= room);
-  if (step !== undefined) return Array.from({ length: Math.ceil(days / step) }, (_, i) => first + i * step * DAY).filter((x) => x <= last);
-  const start = new Date(first * 1000);
-  // The first of the month on or after the first day.
-  let month = start.getUTCFullYear() * 12 + start.getUTCMonth() + (start.getUTCDate() === 1 ? 0 : 1);
-  const lastDate = new Date(last * 1000);
-  const lastMonth = lastDate.getUTCFullYear() * 12 + lastDate.getUTCMonth();
-  const months = lastMonth - month + 1;
-  const monthStep = MONTH_STEPS.find((s) => Math.ceil(months / s) <= room) ?? MONTH_STEPS[MONTH_STEPS.length - 1]!;
-  // Yearly steps and longer start in January, so the labels read as whole years.
-  if (monthStep >= 12) month += (12 - (month % 12)) % 12;
-  // A month start closer to either edge than half a label ("Dec 2026" is ~52 px) would have its
-  // label cut by the canvas.
+  const dayStep = DAY_STEPS.find((s) => Math.ceil(days / s) <= room);
+  if (dayStep !== undefined) return Array.from({ length: Math.ceil(days / dayStep) }, (_, i) => first + i * dayStep * DAY).filter((x) => x <= last);
+  // Month starts whose label ("Dec 2026" is ~52 px) fits inside the plot, not cut by its edge.
   const margin = labelPx * 0.4 * ((days * DAY) / widthPx);
-  const splits: number[] = [];
-  for (; month <= lastMonth; month += monthStep) splits.push(Date.UTC(Math.floor(month / 12), month % 12, 1) / 1000);
-  return splits.filter((x) => x - (first - DAY / 2) >= margin && last + DAY / 2 - x >= margin);
+  const starts: { x: number; month: number }[] = [];
+  const startDate = new Date(first * 1000);
+  for (let month = startDate.getUTCFullYear() * 12 + startDate.getUTCMonth(); ; month++) {
+    const x = Date.UTC(Math.floor(month / 12), month % 12, 1) / 1000;
+    if (x > last + DAY / 2 - margin) break;
+    if (x >= first - DAY / 2 + margin) starts.push({ x, month });
+  }
+  const step = MONTH_STEPS.find((s) => Math.ceil(starts.length / s) <= room) ?? MONTH_STEPS[MONTH_STEPS.length - 1]!;
+  // On calendar boundaries (every quarter: Jan, Apr, Jul, Oct; every 2 years: even years) when
+  // that still leaves two labels, else every step-th month from the first.
+  const aligned = starts.filter(({ month }) => month % step === 0);
+  const picked = aligned.length >= 2 || starts.length < 2 ? aligned : starts.filter((_, i) => i % step === 0);
+  return (picked.length > 0 ? picked : starts.slice(0, 1)).map(({ x }) => x);
 }
 
 /** Whether the splits are month starts rather than days (so their labels name month and year). */

@@ -21,7 +21,10 @@ export interface Config {
   dailyTable: string;
   reportingTimezone: string;
   statementTimeoutMs: number;
+  /** Longest range of the routes that read charges one by one (explorer, CSV, failure details). */
   maxRangeDays: number;
+  /** Longest range of the overview routes that read the daily mart (totals, charts): years. */
+  maxOverviewRangeDays: number;
   demoCharges: number;
   /** The newest charge older than this flags the data as stale (a daily job that did not run). */
   staleAfterHours: number;
@@ -142,6 +145,7 @@ export function parseConfig(env: Env): Config {
     throw new ConfigError('REPORTING_TIMEZONE', `"${reportingTimezone}" is not an IANA time zone (e.g. UTC, Europe/Paris)`);
   }
 
+  const maxRangeDays = integer(env, 'MAX_RANGE_DAYS', 400, 1, 3660);
   return {
     production,
     databaseUrl,
@@ -154,7 +158,8 @@ export function parseConfig(env: Env): Config {
     dailyTable: identifier(env, 'MART_DAILY_TABLE', 'mart_stripe_payments_daily'),
     reportingTimezone,
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 5000, 100, 120_000),
-    maxRangeDays: integer(env, 'MAX_RANGE_DAYS', 400, 1, 3660),
+    maxRangeDays,
+    maxOverviewRangeDays: Math.max(maxRangeDays, integer(env, 'MAX_OVERVIEW_RANGE_DAYS', 3660, 1, 36_600)),
     demoCharges: integer(env, 'DEMO_CHARGES', 50_000, 100, 5_000_000),
     staleAfterHours: integer(env, 'STALE_AFTER_HOURS', 26, 1, 24 * 366),
     alerts: parseAlertSettings(env),

@@ -61,6 +61,16 @@ describe.each(DRIVERS)('overview endpoints on %s', (driver) => {
     expect(body.previous).toEqual({ from: '2026-01-20', to: '2026-02-18' });
   });
 
+  it('totals and charts take years of the daily mart; the per-payment rate keeps the by-charge limit and says so', async () => {
+    // Two years ending today (the fixture's charges are all in Feb–Mar 2026); MAX_RANGE_DAYS is 92.
+    const range = 'from=2024-03-21&to=2026-03-20&currency=usd';
+    expect((await get(handleOverviewDaily, range)).dates).toHaveLength(730);
+    expect((await get(handleOverviewRecovery, range)).dates).toHaveLength(730);
+    const { kpis } = await get(handleOverviewKpis, range);
+    expect(kpis.attempts.value).toBeGreaterThan(0);
+    expect(kpis.uniqueSuccessRate).toEqual({ value: null, previous: null, change: null, unavailable: 'counted per payment for ranges of at most 92 days' });
+  });
+
   it('ends a range today at the latest, so no day that has not happened is counted or compared', async () => {
     // Today is 2026-03-20: a range to the end of March stops there and says so.
     const body = await get(handleOverviewKpis, 'from=2026-03-14&to=2026-03-31&currency=usd');

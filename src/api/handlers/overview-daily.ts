@@ -11,7 +11,7 @@ import { parseOverviewRequest } from './overview-request.ts';
  * without charges; successRate null on days without a succeeded or failed charge).
  */
 export async function handleOverviewDaily(request: Request, deps: Deps): Promise<Response> {
-  const { range, currency, generatedAt } = await parseOverviewRequest(request, deps);
+  const { range, currency, generatedAt } = await parseOverviewRequest(request, deps, 'daily');
   const rows = currency ? await getDailyMartRows(deps, currency, range) : [];
   const byDate = new Map(rows.map((row) => [row.date, row]));
   const dates = eachDay(range.from, range.to);

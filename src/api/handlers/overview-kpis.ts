@@ -2,6 +2,7 @@ import { OVERVIEW_RANGE_POLICY } from '../../cache/cache-policy.ts';
 import { getPeriodTotals, type PeriodTotals } from '../../queries/period-totals.ts';
 import { getUniquePaymentTotals, type UniquePaymentTotals } from '../../queries/unique-payment-totals.ts';
 import type { Deps } from '../deps.ts';
+import { daysInRange } from '../params/calendar-date.ts';
 import { previousPeriod } from '../params/date-range.ts';
 import { pointChange, rate, relativeChange } from '../rates.ts';
 import { cachedJson } from '../respond.ts';
@@ -11,6 +12,8 @@ interface Kpi {
   value: number | null;
   previous: number | null;
   change: number | null;
+  /** Why there is no value although the range has data (a limit the range exceeds). */
+  unavailable?: string;
 }
 
 const NO_TOTALS: PeriodTotals = { grossRevenue: 0, failedRevenue: 0, attempts: 0, succeeded: 0, failed: 0 };
@@ -36,10 +39,13 @@ function uniqueSuccessRateKpi(current: UniquePaymentTotals, previous: UniquePaym
 
 /** GET /api/overview/kpis: the KPIs for the range against the equally long period before it. */
 export async function handleOverviewKpis(request: Request, deps: Deps): Promise<Response> {
-  const { range, currency, generatedAt } = await parseOverviewRequest(request, deps);
+  const { range, currency, generatedAt } = await parseOverviewRequest(request, deps, 'daily');
   const previous = previousPeriod(range);
+  // The per-payment rate reads charge by charge: over a long range it would outgrow the time a
+  // request may take, so it keeps the explorer's limit while the daily-mart totals take years.
+  const perPayment = daysInRange(range.from, range.to) <= deps.config.maxRangeDays;
   const [totals, payments] = currency
-    ? await Promise.all([getPeriodTotals(deps, currency, range, previous), getUniquePaymentTotals(deps, currency, range, previous)])
+    ? await Promise.all([getPeriodTotals(deps, currency, range, previous), perPayment ? getUniquePaymentTotals(deps, currency, range, previous) : null])
     : [{ current: NO_TOTALS, previous: NO_TOTALS }, { current: NO_PAYMENTS, previous: NO_PAYMENTS }];
   const body = {
     range,
@@ -48,7 +54,9 @@ export async function handleOverviewKpis(request: Request, deps: Deps): Promise<
     kpis: {
       grossRevenue: relativeKpi(totals.current.grossRevenue, totals.previous.grossRevenue),
       successRate: successRateKpi(totals.current, totals.previous),
-      uniqueSuccessRate: uniqueSuccessRateKpi(payments.current, payments.previous),
+      uniqueSuccessRate: payments
+        ? uniqueSuccessRateKpi(payments.current, payments.previous)
+        : { value: null, previous: null, change: null, unavailable: `counted per payment for ranges of at most ${deps.config.maxRangeDays} days` },
       failedRevenue: relativeKpi(totals.current.failedRevenue, totals.previous.failedRevenue),
       attempts: relativeKpi(totals.current.attempts, totals.previous.attempts),
     },

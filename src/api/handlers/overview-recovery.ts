@@ -18,7 +18,7 @@ export const RECOVERY_MATURING_DAYS = 14;
  * their rate can only go up as late retries land, and the chart says so.
  */
 export async function handleOverviewRecovery(request: Request, deps: Deps): Promise<Response> {
-  const { range, currency, generatedAt } = await parseOverviewRequest(request, deps);
+  const { range, currency, generatedAt } = await parseOverviewRequest(request, deps, 'daily');
   const rows = currency ? await getDailyMartRows(deps, currency, range) : [];
   const byDate = new Map(rows.map((row) => [row.date, row]));
   const dates = eachDay(range.from, range.to);

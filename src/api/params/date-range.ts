@@ -16,11 +16,11 @@ export function parseDateParam(url: URL, name: string): string | undefined {
   return raw;
 }
 
-/** from ≤ to and at most maxDays days, both ends included. */
-export function checkRange(from: string, to: string, maxDays: number): void {
+/** from ≤ to and at most maxDays days, both ends included; `limitNote` says where the limit applies. */
+export function checkRange(from: string, to: string, maxDays: number, limitNote = ''): void {
   if (from > to) throw badRequest('from', `from (${from}) must not be after to (${to})`);
   const days = daysInRange(from, to);
-  if (days > maxDays) throw badRequest('from', `the range from ${from} to ${to} is ${days} days; at most ${maxDays} days are allowed`);
+  if (days > maxDays) throw badRequest('from', `the range from ${from} to ${to} is ${days} days; at most ${maxDays} days are allowed${limitNote}`);
 }
 
 /**
@@ -30,7 +30,7 @@ export function checkRange(from: string, to: string, maxDays: number): void {
  * period with a partly empty one. The response's `range` says where it ended; a range that starts
  * after today is refused.
  */
-export function parseOverviewRange(url: URL, options: { timeZone: string; now: Date; maxDays: number }): DateRange {
+export function parseOverviewRange(url: URL, options: { timeZone: string; now: Date; maxDays: number; limitNote?: string }): DateRange {
   const today = todayIn(options.timeZone, options.now);
   const fromParam = parseDateParam(url, 'from');
   const toParam = parseDateParam(url, 'to');
@@ -38,7 +38,7 @@ export function parseOverviewRange(url: URL, options: { timeZone: string; now: D
   if (fromParam && fromParam > today) throw badRequest('from', `from (${fromParam}) is after today (${today} in the reporting time zone): there are no payments to show yet`);
   const to = toParam && toParam < today ? toParam : today;
   const from = fromParam ?? addDays(to, -(Math.min(DEFAULT_RANGE_DAYS, options.maxDays) - 1));
-  checkRange(from, to, options.maxDays);
+  checkRange(from, to, options.maxDays, options.limitNote);
   return { from, to };
 }
 

@@ -29,7 +29,8 @@ export function Section<T>({ id, title, endpoint, now, skeleton, noun, children,
       <div class="section-error" role="alert">
         <p class="section-error__title">Could not load {noun}.</p>
         <p>{error.message}</p>
-        <button type="button" class="button" onClick={endpoint.retry}>Retry</button>
+        {/* A refused request (400: a range too long for this section) would be refused again. */}
+        {error.status !== 400 && <button type="button" class="button" onClick={endpoint.retry}>Retry</button>}
       </div>
     );
   } else if (data) {

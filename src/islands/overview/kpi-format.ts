@@ -13,13 +13,21 @@ export interface KpiSpec {
   kind: 'money' | 'rate' | 'count';
   /** More failed revenue is bad; more attempts is neither. */
   upIs: 'good' | 'bad' | 'neutral';
+  /** What the figure counts that a reader would not guess, shown beside the label. */
+  hint?: { short: string; long: string };
 }
+
+/** Pending charges have no outcome yet: the rate leaves them out, the attempt count does not. */
+const PENDING_HINTS = {
+  successRate: { short: 'pending left out', long: 'Succeeded ÷ (succeeded + failed): pending payments have no outcome yet and are left out, while Attempts counts them.' },
+  attempts: { short: 'pending counted', long: 'Every attempt in the range, pending ones included (the success rate leaves those out).' },
+};
 
 export const KPI_SPECS: readonly KpiSpec[] = [
   { name: 'grossRevenue', label: 'Gross revenue', kind: 'money', upIs: 'good' },
-  { name: 'successRate', label: 'Success rate', kind: 'rate', upIs: 'good' },
+  { name: 'successRate', label: 'Success rate', kind: 'rate', upIs: 'good', hint: PENDING_HINTS.successRate },
   { name: 'failedRevenue', label: 'Failed revenue', kind: 'money', upIs: 'bad' },
-  { name: 'attempts', label: 'Attempts', kind: 'count', upIs: 'neutral' },
+  { name: 'attempts', label: 'Attempts', kind: 'count', upIs: 'neutral', hint: PENDING_HINTS.attempts },
 ];
 
 export function formatKpiValue(spec: Pick<KpiSpec, 'kind'>, value: number | null, currency: string, locale?: string): string {
