@@ -59,7 +59,7 @@ const LONG_CELLS: ChargeRow[] = [
   charge({
     charge_id: 'ch_3LongCellsIncorrectDet02', created_at: '2026-05-20T22:00:00+00:00',
     amount: 99_999_999, currency: 'jpy', status: 'failed', failure_code: 'incorrect_number', failure_category: 'incorrect_details',
-    recovery_action: 'request_card', card_brand: 'mastercard', card_last4: '4444', funnel: 'renewal',
+    recovery_action: 'request_card', card_brand: 'mastercard', card_last4: '4444', funnel: 'trial_conversion',
   }),
   charge({
     charge_id: 'ch_3LongCellsSucceededEur03', created_at: '2026-05-20T21:00:00+00:00',
@@ -176,12 +176,16 @@ describe('Payments explorer', () => {
       .filter((cell) => cell.scrollWidth > cell.clientWidth)
       .map((cell) => `${cell.getAttribute('tabulator-field') ?? cell.closest('.tabulator-col')?.getAttribute('tabulator-field')}: "${cell.textContent}" ${cell.scrollWidth} > ${cell.clientWidth}`));
     expect(clipped).toEqual([]);
+    // And on one line each: the known values fit without wrapping.
+    const heights = await page.$$eval('.payments-grid .tabulator-tableholder .tabulator-row', (rows) => rows.map((row) => row.getBoundingClientRect().height));
+    expect(Math.max(...heights)).toBeLessThan(48);
     const cells = (id: string) => page.locator(`.payments-grid .tabulator-row[data-charge-id="${id}"] > .tabulator-cell`).allTextContents();
     expect((await cells('ch_3LongCellsAuthRequired01')).slice(1)).toEqual([
       'ch_3LongCellsAuthRequired01', '2026-05-20 23:59:59', '$999,999.99 USD', '✕ Failed', 'Authentication required', 'Diners Club ****3237', '—',
     ]);
     expect((await cells('ch_3LongCellsIncorrectDet02'))[3]).toBe('¥99,999,999 JPY');
     expect((await cells('ch_3LongCellsIncorrectDet02'))[5]).toBe('Incorrect card details');
+    expect((await cells('ch_3LongCellsIncorrectDet02'))[7]).toBe('Trial conversion');
     // Nor does the grid scroll sideways: every column is on screen.
     expect(await page.$eval('.payments-grid .tabulator-tableholder', (holder) => holder.scrollWidth <= holder.clientWidth)).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'payments-long-cells-light.png') });

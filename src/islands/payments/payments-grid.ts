@@ -78,7 +78,9 @@ function missing(): HTMLSpanElement {
 /**
  * Minimum widths fit the widest value each column shows (a full charge id; Stripe's largest
  * amount, eight digits of minor units, with its code; "Authentication required"; "Diners Club
- * ****3237"), and add up to what a 1280 px window gives the grid, which shares out the rest.
+ * ****3237"; "Trial conversion"), and add up to what a 1280 px window gives the grid, which
+ * shares out the rest. Funnels and categories are the data's own words, so a longer one wraps
+ * rather than being cut off.
  */
 const COLUMNS: ColumnDefinition[] = [
   {
@@ -94,20 +96,20 @@ const COLUMNS: ColumnDefinition[] = [
   {
     title: 'Charge',
     field: 'chargeId',
-    minWidth: 236,
+    minWidth: 230,
     formatter: (cell) => el('code', 'charge-id', String(cell.getValue())),
   },
   {
     title: 'Date & time',
     field: 'createdAt',
-    minWidth: 180,
+    minWidth: 172,
     headerSortStartingDir: 'desc',
     formatter: (cell) => el('span', 'tabular', formatReportingDateTime(String(cell.getValue()))),
   },
   {
     title: 'Amount',
     field: 'amount',
-    minWidth: 144,
+    minWidth: 138,
     hozAlign: 'right',
     headerHozAlign: 'right',
     headerSortStartingDir: 'desc',
@@ -121,7 +123,7 @@ const COLUMNS: ColumnDefinition[] = [
   {
     title: 'Status',
     field: 'status',
-    minWidth: 124,
+    minWidth: 120,
     formatter: (cell) => {
       const status = String(cell.getValue());
       const label = statusLabel(status);
@@ -136,7 +138,7 @@ const COLUMNS: ColumnDefinition[] = [
     title: 'Failure',
     field: 'failureCategory',
     headerSort: false,
-    minWidth: 190,
+    minWidth: 184,
     formatter: (cell) => {
       const row = rowData(cell);
       if (row.status !== 'failed') return text('');
@@ -151,7 +153,7 @@ const COLUMNS: ColumnDefinition[] = [
     title: 'Card',
     field: 'cardLast4',
     headerSort: false,
-    minWidth: 172,
+    minWidth: 168,
     formatter: (cell) => {
       const row = rowData(cell);
       const card = cardLabel(row.cardBrand, row.cardLast4);
@@ -162,7 +164,7 @@ const COLUMNS: ColumnDefinition[] = [
     title: 'Funnel',
     field: 'funnel',
     headerSort: false,
-    minWidth: 90,
+    minWidth: 136,
     formatter: (cell) => {
       const funnel = funnelLabel(rowData(cell).funnel);
       return funnel ? text(funnel) : missing();
