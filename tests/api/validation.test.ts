@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { routeApiRequest } from '../../src/api/router.ts';
 import type { Database } from '../../src/db/database.ts';
 import { testDeps } from './support/fixture-database.ts';
+import { SEARCH_MAX_LENGTH } from '../../src/islands/payments/payments-view.ts';
 
 /** Validation happens before any query: this database fails the test if it is touched. */
 const untouchable: Database = {
@@ -82,6 +83,15 @@ describe('every bad parameter is a 400 naming it, before any query', () => {
     );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ rows: [], page: 1, size: 25, total: 0, totalCapped: false, lastPage: 1, nextCursor: null });
+  });
+
+  it('takes a search exactly as long as the explorer\'s search box allows, and no longer', async () => {
+    const recording: Database = { kind: 'pg', query: async () => [], close: async () => {} };
+    const longest = await routeApiRequest(new Request(`http://dash.test/api/payments?q=${'x'.repeat(SEARCH_MAX_LENGTH)}`), testDeps(recording));
+    expect(longest.status).toBe(200);
+    const longer = await routeApiRequest(new Request(`http://dash.test/api/payments?q=${'x'.repeat(SEARCH_MAX_LENGTH + 1)}`), deps);
+    expect(longer.status).toBe(400);
+    expect(await longer.json()).toMatchObject({ param: 'q', message: `q must be at most ${SEARCH_MAX_LENGTH} characters` });
   });
 
   it('passes request values to the database only as parameters', async () => {

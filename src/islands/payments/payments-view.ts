@@ -39,7 +39,10 @@ export interface PaymentsView extends PaymentsFilters {
   size: PageSize;
 }
 
-/** The longest search the API takes (its text parameters' limit); every id is far shorter. */
+/**
+ * The longest search the API takes (its text parameters' limit; tests/api/validation.test.ts holds
+ * the two together), which the search box enforces; every id is far shorter.
+ */
 export const SEARCH_MAX_LENGTH = 100;
 
 export const EMPTY_FILTERS: PaymentsFilters = { status: '', from: '', to: '', q: '', funnel: '', brand: '', currency: '' };
