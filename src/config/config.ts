@@ -19,6 +19,8 @@ export interface Config {
   martSchema: string;
   paymentsTable: string;
   dailyTable: string;
+  /** The optional acceptance rollup; the detail mart answers while it does not exist. */
+  acceptanceTable: string;
   reportingTimezone: string;
   statementTimeoutMs: number;
   /** Longest range of the routes that read charges one by one (explorer, CSV, failure details). */
@@ -156,6 +158,7 @@ export function parseConfig(env: Env): Config {
     martSchema: identifier(env, 'MART_SCHEMA', 'public'),
     paymentsTable: identifier(env, 'MART_PAYMENTS_TABLE', 'mart_stripe_payments'),
     dailyTable: identifier(env, 'MART_DAILY_TABLE', 'mart_stripe_payments_daily'),
+    acceptanceTable: identifier(env, 'MART_ACCEPTANCE_TABLE', 'mart_stripe_payments_acceptance'),
     reportingTimezone,
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 5000, 100, 120_000),
     maxRangeDays,

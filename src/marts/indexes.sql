@@ -32,9 +32,11 @@ create index if not exists {{payments_table}}_succeeded_intent_idx
 -- an older version created as _amount_idx and which can be dropped.
 create index if not exists {{payments_table}}_currency_amount_idx
   on {{schema}}.{{payments_table}} (currency, amount, charge_id);
--- Funnel and card-brand filters, and their dropdown values read by skipping through the index
+-- Funnel, card-brand and card-country filters, and their dropdown values read by skipping through the index
 -- (a handful of distinct values; deduplicated b-trees of a few MB per million rows).
 create index if not exists {{payments_table}}_funnel_idx
   on {{schema}}.{{payments_table}} (funnel);
 create index if not exists {{payments_table}}_brand_idx
   on {{schema}}.{{payments_table}} (card_brand);
+create index if not exists {{payments_table}}_country_idx
+  on {{schema}}.{{payments_table}} (card_country);

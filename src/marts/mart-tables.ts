@@ -1,25 +1,35 @@
 import type { Config } from '../config/config.ts';
 import { qualifiedName, quoteIdentifier } from '../db/identifiers.ts';
 
-/** Quoted, schema-qualified names of the two marts, ready to place into SQL text. */
+/** Quoted, schema-qualified names of the marts, ready to place into SQL text. */
 export interface MartTables {
   payments: string;
   daily: string;
+  /** The optional acceptance rollup, read when it exists (src/queries/acceptance-source.ts). */
+  acceptance: string;
 }
 
-export function martTables(config: Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'>): MartTables {
+export const DEFAULT_ACCEPTANCE_TABLE = 'mart_stripe_payments_acceptance';
+
+type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'> & Partial<Pick<Config, 'acceptanceTable'>>;
+
+export function martTables(config: MartNames): MartTables {
   return {
     payments: qualifiedName(config.martSchema, config.paymentsTable),
     daily: qualifiedName(config.martSchema, config.dailyTable),
+    acceptance: qualifiedName(config.martSchema, config.acceptanceTable ?? DEFAULT_ACCEPTANCE_TABLE),
   };
 }
 
 /** Renders schema.sql / indexes.sql placeholders with validated identifiers. */
-export function renderMartSql(sql: string, config: Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'>): string {
+export function renderMartSql(sql: string, config: MartNames): string {
+  const acceptanceTable = config.acceptanceTable ?? DEFAULT_ACCEPTANCE_TABLE;
   return sql
     .replaceAll('{{schema}}', quoteIdentifier(config.martSchema))
     // Index names are derived from the table name, so it appears both quoted and inside names.
     .replaceAll('{{payments_table}}_', `${config.paymentsTable}_`)
     .replaceAll('{{payments_table}}', quoteIdentifier(config.paymentsTable))
-    .replaceAll('{{daily_table}}', quoteIdentifier(config.dailyTable));
+    .replaceAll('{{daily_table}}', quoteIdentifier(config.dailyTable))
+    .replaceAll('{{acceptance_table}}_', `${acceptanceTable}_`)
+    .replaceAll('{{acceptance_table}}', quoteIdentifier(acceptanceTable));
 }

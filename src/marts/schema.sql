@@ -41,3 +41,20 @@ create table if not exists {{schema}}.{{daily_table}} (
   recovered_revenue    bigint not null,
   primary key (date, currency)
 );
+
+-- Optional rollup (src/marts/dbt/mart_stripe_payments_acceptance.sql); see README, "Acceptance analytics".
+create table if not exists {{schema}}.{{acceptance_table}} (
+  date                 date not null,
+  currency             text not null,
+  dimension            text not null,
+  value                text,
+  attempts             integer not null,
+  succeeded            integer not null,
+  failed               integer not null,
+  failed_amount        bigint not null,
+  lost_revenue         bigint not null,
+  payments             integer not null,
+  payments_succeeded   integer not null
+);
+create index if not exists {{acceptance_table}}_idx
+  on {{schema}}.{{acceptance_table}} (currency, dimension, date);

@@ -48,6 +48,13 @@ export async function getUniquePaymentTotals(
     // The previous period ends the day before the current one starts, so one range covers both.
     [currency, previous.from, current.from, current.to],
   );
+  return uniqueTotalsByPeriod(rows);
+}
+
+/** The two periods' totals from rows labelled by period; a period without a row had no payments. */
+export function uniqueTotalsByPeriod(
+  rows: Array<UniquePaymentTotals & { period: 'current' | 'previous' }>,
+): { current: UniquePaymentTotals; previous: UniquePaymentTotals } {
   const pick = (period: 'current' | 'previous'): UniquePaymentTotals => {
     const row = rows.find((r) => r.period === period);
     return { payments: row?.payments ?? 0, succeeded: row?.succeeded ?? 0 };

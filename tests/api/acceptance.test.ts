@@ -1,15 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { handleOverviewBreakdown } from '../../src/api/handlers/overview-breakdown.ts';
 import { handleOverviewKpis } from '../../src/api/handlers/overview-kpis.ts';
+import { hasAcceptanceRollup } from '../../src/queries/acceptance-source.ts';
 import { DRIVERS, useFixtureHandlers } from './support/fixture-database.ts';
 import { ACCEPTANCE_CHARGES } from './support/acceptance-fixture.ts';
 
 const RANGE = 'from=2026-03-01&to=2026-03-07&currency=usd';
 const none = { attempts: 0, successRate: null };
 
-describe.each(DRIVERS)('acceptance analytics on %s (answers worked out in acceptance-fixture.ts)', (driver) => {
-  const suite = useFixtureHandlers(driver, ACCEPTANCE_CHARGES);
+/** The rollup as the seed builds it, and a configuration naming a rollup that is not there (the detail mart answers). */
+const SOURCES = [['the acceptance rollup', {}], ['the detail mart', { acceptanceTable: 'no_acceptance_rollup' }]] as const;
+const CASES = DRIVERS.flatMap((driver) => SOURCES.map(([source, config]) => [driver, source, config] as const));
+
+describe.each(CASES)('acceptance analytics on %s from %s (answers worked out in acceptance-fixture.ts)', (driver, _source, config) => {
+  const suite = useFixtureHandlers(driver, ACCEPTANCE_CHARGES, config);
   const get = suite.get;
+
+  it('reads the source under test', async () => {
+    expect(await hasAcceptanceRollup(suite.deps)).toBe(!('acceptanceTable' in config));
+  });
 
   it('kpis: per attempt and per payment, each against the previous period', async () => {
     // Attempts 03-01..03-07: 4 succeeded (ch_1, ch_13, ch_3, ch_14), 6 failed, 2 pending → 4 / 10.

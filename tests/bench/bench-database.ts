@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from '../helpers/node-build.ts';
 /** Everything that shapes the seeded data and its indexes: a change to any of them means a reseed. */
 const SEED_INPUTS = [
   'src/marts/schema.sql', 'src/marts/indexes.sql', 'src/marts/dbt/mart_stripe_payments_daily.sql',
+  'src/marts/dbt/mart_stripe_payments_acceptance.sql',
   'src/marts/stripe_decline_codes.csv', 'src/seed/generate-charges.ts', 'src/cli/seed.ts',
 ];
 

@@ -1,5 +1,6 @@
 import { OVERVIEW_BREAKDOWN_POLICY } from '../../cache/cache-policy.ts';
-import { BREAKDOWN_DIMENSIONS, getBreakdownFromCharges, type BreakdownDimension, type BreakdownPeriods } from '../../queries/acceptance-breakdown.ts';
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type BreakdownPeriods } from '../../queries/acceptance-breakdown.ts';
+import { getAcceptanceBreakdown } from '../../queries/acceptance-source.ts';
 import type { Deps } from '../deps.ts';
 import { previousPeriod } from '../params/date-range.ts';
 import { enumParam } from '../params/query-params.ts';
@@ -62,7 +63,7 @@ export function breakdownRows(periods: BreakdownPeriods): BreakdownRow[] {
 export async function handleOverviewBreakdown(request: Request, deps: Deps): Promise<Response> {
   const by = enumParam(new URL(request.url), 'by', BREAKDOWN_DIMENSIONS) ?? DEFAULT_DIMENSION;
   const { range, currency, generatedAt } = await parseOverviewRequest(request, deps);
-  const periods = currency ? await getBreakdownFromCharges(deps, currency, by, range, previousPeriod(range)) : { current: [], previous: [] };
+  const periods = currency ? await getAcceptanceBreakdown(deps, currency, by, range, previousPeriod(range)) : { current: [], previous: [] };
   const body: BreakdownResponse = { currency, by, rows: breakdownRows(periods) };
   return cachedJson(body, OVERVIEW_BREAKDOWN_POLICY, generatedAt);
 }

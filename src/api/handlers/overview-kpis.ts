@@ -1,6 +1,7 @@
 import { OVERVIEW_RANGE_POLICY } from '../../cache/cache-policy.ts';
 import { getPeriodTotals, type PeriodTotals } from '../../queries/period-totals.ts';
-import { getUniquePaymentTotals, type UniquePaymentTotals } from '../../queries/unique-payment-totals.ts';
+import { getUniquePayments } from '../../queries/acceptance-source.ts';
+import type { UniquePaymentTotals } from '../../queries/unique-payment-totals.ts';
 import type { Deps } from '../deps.ts';
 import { daysInRange } from '../params/calendar-date.ts';
 import { previousPeriod } from '../params/date-range.ts';
@@ -45,7 +46,7 @@ export async function handleOverviewKpis(request: Request, deps: Deps): Promise<
   // request may take, so it keeps the explorer's limit while the daily-mart totals take years.
   const perPayment = daysInRange(range.from, range.to) <= deps.config.maxRangeDays;
   const [totals, payments] = currency
-    ? await Promise.all([getPeriodTotals(deps, currency, range, previous), perPayment ? getUniquePaymentTotals(deps, currency, range, previous) : null])
+    ? await Promise.all([getPeriodTotals(deps, currency, range, previous), perPayment ? getUniquePayments(deps, currency, range, previous) : null])
     : [{ current: NO_TOTALS, previous: NO_TOTALS }, { current: NO_PAYMENTS, previous: NO_PAYMENTS }];
   const body = {
     range,

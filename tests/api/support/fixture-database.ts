@@ -88,7 +88,7 @@ export async function json(response: Response): Promise<any> {
  * For a describe block: the rows in a fixture database of `driver` for the block's tests, and
  * `get(handler, query)`, which calls the handler directly and returns its 200 JSON body.
  */
-export function useFixtureHandlers(driver: DriverName, rows: ChargeRow[]) {
+export function useFixtureHandlers(driver: DriverName, rows: ChargeRow[], config: Partial<Config> = {}) {
   let fixture: FixtureDatabase | undefined;
   const suite = {
     deps: undefined as unknown as Deps,
@@ -100,7 +100,7 @@ export function useFixtureHandlers(driver: DriverName, rows: ChargeRow[]) {
   };
   beforeAll(async () => {
     fixture = await openFixtureDatabase(driver, rows);
-    suite.deps = testDeps(fixture.db);
+    suite.deps = testDeps(fixture.db, {}, testConfig(config));
   });
   afterAll(() => fixture?.close());
   return suite;

@@ -1,0 +1,72 @@
+/**
+ * Where the acceptance figures come from: the acceptance rollup (src/marts/dbt/
+ * mart_stripe_payments_acceptance.sql) when it exists and can be read, else the detail mart. Both
+ * give the same answers (tests/api/acceptance.test.ts runs every case both ways); the rollup reads a
+ * few thousand rows where the detail query scans every charge of both periods and probes each
+ * failed one's intent (1M charges: milliseconds instead of seconds, README "Benchmarks").
+ */
+import type { Database } from '../db/database.ts';
+import { getBreakdownFromCharges, splitPeriods, type BreakdownDimension, type BreakdownPeriods, type BreakdownTotals } from './acceptance-breakdown.ts';
+import type { DayRange, MartSource } from './mart-source.ts';
+import { getUniquePaymentTotals, uniqueTotalsByPeriod, type UniquePaymentTotals } from './unique-payment-totals.ts';
+
+/** How long a "the rollup is (not) there" answer is trusted before asking again. */
+const PRESENCE_TTL_MS = 60_000;
+const presence = new WeakMap<Database, Map<string, { present: boolean; checkedAt: number }>>();
+
+/** Whether the rollup exists and this role may read it, asked once a minute per database. */
+export async function hasAcceptanceRollup({ db, tables }: MartSource, now: number = Date.now()): Promise<boolean> {
+  const known = presence.get(db)?.get(tables.acceptance);
+  if (known && now - known.checkedAt < PRESENCE_TTL_MS) return known.present;
+  const [row] = await db.query<{ present: boolean }>(
+    `select coalesce(has_table_privilege(to_regclass($1), 'select'), false) as present`,
+    [tables.acceptance],
+  );
+  const present = row?.present === true;
+  if (!presence.has(db)) presence.set(db, new Map());
+  presence.get(db)!.set(tables.acceptance, { present, checkedAt: now });
+  return present;
+}
+
+export async function getAcceptanceBreakdown(
+  source: MartSource,
+  currency: string,
+  dimension: BreakdownDimension,
+  current: DayRange,
+  previous: DayRange,
+): Promise<BreakdownPeriods> {
+  if (!(await hasAcceptanceRollup(source))) return getBreakdownFromCharges(source, currency, dimension, current, previous);
+  const rows = await source.db.query<BreakdownTotals & { period: 'current' | 'previous' }>(
+    `select case when date >= $4::date then 'current' else 'previous' end as period,
+            value,
+            sum(attempts)::bigint                                           as attempts,
+            sum(succeeded)::bigint                                          as succeeded,
+            sum(failed)::bigint                                             as failed,
+            sum(failed_amount)::bigint                                      as "failedAmount",
+            coalesce(sum(lost_revenue) filter (where date >= $4::date), 0)::bigint as "lostRevenue"
+       from ${source.tables.acceptance}
+      where currency = $1 and dimension = $2 and date between $3::date and $5::date
+      group by 1, 2`,
+    [currency, dimension, previous.from, current.from, current.to],
+  );
+  return splitPeriods(rows);
+}
+
+export async function getUniquePayments(
+  source: MartSource,
+  currency: string,
+  current: DayRange,
+  previous: DayRange,
+): Promise<{ current: UniquePaymentTotals; previous: UniquePaymentTotals }> {
+  if (!(await hasAcceptanceRollup(source))) return getUniquePaymentTotals(source, currency, current, previous);
+  const rows = await source.db.query<UniquePaymentTotals & { period: 'current' | 'previous' }>(
+    `select case when date >= $3::date then 'current' else 'previous' end as period,
+            sum(payments)::bigint            as payments,
+            sum(payments_succeeded)::bigint  as succeeded
+       from ${source.tables.acceptance}
+      where currency = $1 and dimension = 'all' and date between $2::date and $4::date
+      group by 1`,
+    [currency, previous.from, current.from, current.to],
+  );
+  return uniqueTotalsByPeriod(rows);
+}
