@@ -3,6 +3,7 @@ import type { MartSource } from './mart-source.ts';
 export interface FilterOptions {
   funnels: string[];
   brands: string[];
+  countries: string[];
   currencies: string[];
 }
 
@@ -20,17 +21,19 @@ function distinctValuesSql(table: string, column: string): string {
     select value from found where value is not null`;
 }
 
-/** The distinct funnels, card brands and currencies present in the marts, alphabetically. */
+/** The distinct funnels, card brands, card countries and currencies present in the marts, alphabetically. */
 export async function getFilterOptions({ db, tables }: MartSource): Promise<FilterOptions> {
   const rows = await db.query<{ kind: keyof FilterOptions; value: string }>(
     `select 'funnels' as kind, value from (${distinctValuesSql(tables.payments, 'funnel')}) funnels
      union all
      select 'brands', value from (${distinctValuesSql(tables.payments, 'card_brand')}) brands
      union all
+     select 'countries', value from (${distinctValuesSql(tables.payments, 'card_country')}) countries
+     union all
      select 'currencies', currency from ${tables.daily} group by currency
      order by 1, 2`,
   );
-  const options: FilterOptions = { funnels: [], brands: [], currencies: [] };
+  const options: FilterOptions = { funnels: [], brands: [], countries: [], currencies: [] };
   for (const row of rows) options[row.kind].push(row.value);
   return options;
 }

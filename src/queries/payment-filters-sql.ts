@@ -14,6 +14,10 @@ export interface PaymentFilters {
   q?: string;
   funnel?: string;
   brand?: string;
+  /** ISO 3166-1 alpha-2, uppercase, as the mart stores card_country. */
+  country?: string;
+  /** A failure_category value (card_declined, insufficient_funds, …). */
+  category?: string;
   currency?: string;
 }
 
@@ -35,6 +39,8 @@ export function paymentFiltersSql(filters: PaymentFilters, params: unknown[]): s
   if (filters.currency) conditions.push(`currency = ${bind(filters.currency)}`);
   if (filters.funnel) conditions.push(`funnel = ${bind(filters.funnel)}`);
   if (filters.brand) conditions.push(`card_brand = ${bind(filters.brand)}`);
+  if (filters.country) conditions.push(`card_country = ${bind(filters.country)}`);
+  if (filters.category) conditions.push(`failure_category = ${bind(filters.category)}`);
   if (filters.q) {
     // A constant-prefix LIKE (default escape \) can use the text_pattern_ops indexes; the three
     // index scans are OR-ed as a bitmap. Drivers send unnamed statements, planned with the value.

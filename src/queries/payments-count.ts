@@ -16,8 +16,15 @@ export interface PaymentsTotal {
  * counts matching charges, exact up to `cap`.
  */
 export async function countPayments(source: MartSource, filters: PaymentFilters, cap: number = DEFAULT_TOTAL_CAP): Promise<PaymentsTotal> {
-  if (filters.q || filters.funnel || filters.brand) return countMatchingPayments(source, filters, cap);
+  if (!onlyDailyMartFilters(filters)) return countMatchingPayments(source, filters, cap);
   return { total: await countFromDailyMart(source, filters), capped: false };
+}
+
+/** The filters the daily mart can answer; any other (named now or added later) counts charges. */
+const DAILY_MART_FILTERS: ReadonlySet<string> = new Set(['status', 'from', 'to', 'currency']);
+
+function onlyDailyMartFilters(filters: PaymentFilters): boolean {
+  return Object.entries(filters).every(([name, value]) => value === undefined || value === '' || DAILY_MART_FILTERS.has(name));
 }
 
 const DAILY_COUNT_OF: Record<NonNullable<PaymentFilters['status']> | 'all', string> = {

@@ -36,3 +36,14 @@ export function recoveryActionLabel(action: string | null | undefined): string {
   if (!action) return 'No recommendation';
   return RECOVERY_ACTION_LABELS[action] ?? humanize(action);
 }
+
+/** "US" → "United States (US)" in the reader's language; the bare code where the browser has no name for it. */
+export function cardCountryLabel(code: string | null | undefined, locale?: string): string {
+  if (!code) return '';
+  try {
+    const name = new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'region' }).of(code.toUpperCase());
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}

@@ -152,6 +152,7 @@ describe.each(DRIVERS)('overview endpoints on %s', (driver) => {
       statuses: ['succeeded', 'failed', 'pending'],
       funnels: ['checkout', 'renewal', 'upgrade'],
       brands: ['amex', 'jcb', 'mastercard', 'visa'],
+      countries: ['JP', 'US'],
       currencies: ['jpy', 'usd'],
     });
   });

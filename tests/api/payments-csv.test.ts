@@ -54,7 +54,7 @@ describe.each(DRIVERS)('GET /api/payments.csv on %s', (driver) => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="payments_2026-03-03_to_2026-03-05_UTC_exported-20260320T1200Z.csv"');
     expect(response.headers.get('netlify-cache-tag')).toBe('payments');
-    expect(response.headers.get('netlify-vary')).toBe('query=status|from|to|q|funnel|brand|currency|sort');
+    expect(response.headers.get('netlify-vary')).toBe('query=status|from|to|q|funnel|brand|country|category|currency|sort');
     expect(await response.text()).toBe(HEADER
       + 'ch_a12,pi_H,cus_eta,,2026-03-05T10:00:00+00:00,9.00,usd,failed,processing_error,,,,\'=1+2,visa,4242,US,checkout,1,\r\n'
       + 'ch_a06,pi_D,cus_delta,,2026-03-04T08:00:00+00:00,5.00,usd,pending,,,,,,amex,4242,US,upgrade,1,\r\n'
@@ -86,6 +86,12 @@ describe.each(DRIVERS)('GET /api/payments.csv on %s', (driver) => {
     expect(ids.slice(0, 3)).toEqual(['ch_t5', 'ch_t4', 'ch_t3']);
     expect(ids.at(-1)).toBe('ch_p00');
     expect(db.count).toBe(Math.floor(22 / batchSize) + 1);
+  });
+
+  it('applies the card country and failure category filters as the list does', async () => {
+    const handler = createPaymentsCsvHandler({ batchSize: 2 });
+    const text = await (await handler(new Request('http://dash.test/api/payments.csv?country=JP&category=card_declined'), testDeps(fixture.db))).text();
+    expect(text.split('\r\n').filter(Boolean).slice(1).map((line) => line.split(',')[0])).toEqual(['ch_j02']);
   });
 
   it('follows the explorer’s sort', async () => {

@@ -117,6 +117,8 @@ describe.each(DRIVERS)('payments endpoints on %s', (driver) => {
     expect(await ids('currency=jpy')).toEqual(['ch_j02', 'ch_j01']);
     expect(await ids('funnel=upgrade')).toEqual(['ch_a06']);
     expect(await ids('brand=jcb')).toEqual(['ch_j02', 'ch_j01']);
+    expect(await ids('country=jp')).toEqual(['ch_j02', 'ch_j01']); // any case in, the mart's uppercase code
+    expect(await ids('category=card_declined')).toEqual(['ch_a05', 'ch_j02', 'ch_a04']);
     expect(await ids('from=2026-03-10')).toEqual(['ch_t5', 'ch_t4', 'ch_t3', 'ch_t2', 'ch_t1', 'ch_a10']);
     expect(await ids('to=2026-02-25')).toEqual(['ch_p01', 'ch_p00']);
     // Inclusive whole days: 23:59:59 on the 7th is in, midnight of the 1st is the start.
@@ -130,6 +132,10 @@ describe.each(DRIVERS)('payments endpoints on %s', (driver) => {
     expect(await ids('funnel=renewal&brand=mastercard&status=failed&from=2026-03-02')).toEqual(['ch_a09']);
     expect(await ids('q=cus_beta&status=succeeded&to=2026-03-05')).toEqual(['ch_a03']);
     expect(await ids('status=failed&currency=jpy&brand=visa')).toEqual([]);
+    expect(await ids(`category=card_declined&country=US&${USD_MARCH_1_TO_7}`)).toEqual(['ch_a05', 'ch_a04']);
+    // The total counts the filtered charges, not the daily mart's day totals.
+    expect((await list(`country=JP&${'from=2026-03-01&to=2026-03-07'}`)).total).toBe(2);
+    expect((await list(`category=card_declined&${USD_MARCH_1_TO_7}`)).total).toBe(2);
     const body = await list('status=failed&currency=usd&size=2');
     expect([body.total, body.lastPage]).toEqual([7, 4]); // 6 in the range + p02
   });
@@ -152,7 +158,7 @@ describe.each(DRIVERS)('payments endpoints on %s', (driver) => {
     expect(Object.fromEntries(response.headers)).toMatchObject({
       'cache-control': 'private, max-age=60',
       'netlify-cdn-cache-control': 'public, durable, max-age=60, stale-while-revalidate=30',
-      'netlify-vary': 'query=status|from|to|q|funnel|brand|currency|sort|page|size|after',
+      'netlify-vary': 'query=status|from|to|q|funnel|brand|country|category|currency|sort|page|size|after',
       'netlify-cache-tag': 'payments',
       'x-generated-at': '2026-03-20T12:00:00.000Z',
     });

@@ -53,6 +53,7 @@ const dataEnd = await scalar<string>(database.url, "select to_char(max(created_a
 const retriedCharge = await scalar<string>(database.url, 'select charge_id from mart_stripe_payments where attempt_number = 2 order by created_at desc limit 1');
 const postgresVersion = await scalar<string>(database.url, 'show server_version');
 const range = `from=${addDays(dataEnd, -29)}&to=${dataEnd}`;
+const range90 = `from=${addDays(dataEnd, -89)}&to=${dataEnd}`;
 // Before the server starts, so the build has the machine to itself.
 const martsBuild = await measureMartsBuild(ADMIN_URL, CHARGES);
 
@@ -84,6 +85,10 @@ try {
     ['overview/failures', `/api/overview/failures?${range}`],
     ['overview/recovery', `/api/overview/recovery?${range}`],
     ['overview/top-failures', `/api/overview/top-failures?${range}`],
+    ['overview/kpis (90 days)', `/api/overview/kpis?${range90}`],
+    ['overview/breakdown (30 days, country)', `/api/overview/breakdown?${range}&by=card_country`],
+    ['overview/breakdown (90 days, country)', `/api/overview/breakdown?${range90}&by=card_country`],
+    ['overview/breakdown (90 days, category)', `/api/overview/breakdown?${range90}&by=failure_category`],
     ['filters', '/api/filters'],
     ['payments', `/api/payments?${range}`],
     ['payments (failed, card brand)', `/api/payments?${range}&status=failed&brand=visa`],
@@ -110,6 +115,19 @@ try {
       ratio: Math.round((p50 / median(sql)) * 100) / 100,
     });
     console.log(` ${p50} ms`);
+  }
+
+  // The same acceptance questions without the rollup: the detail-mart fallback's SQL alone.
+  console.log('Acceptance without the rollup (detail mart)…');
+  const detailDeps: Deps = { ...deps, tables: martTables({ ...config, acceptanceTable: 'bench_no_acceptance_rollup' }) };
+  const fallbackSql = [];
+  for (const [name, path] of [
+    ['overview/kpis (30 days)', `/api/overview/kpis?${range}`],
+    ['overview/breakdown (30 days, country)', `/api/overview/breakdown?${range}&by=card_country`],
+    ['overview/breakdown (90 days, country)', `/api/overview/breakdown?${range90}&by=card_country`],
+  ] as const) {
+    const statements = await captureStatements(detailDeps, server.url + path);
+    fallbackSql.push({ name, path, sqlMs: median(await timeStatements(database.url, config.reportingTimezone, statements, 5)) });
   }
 
   console.log('Pagination…');
@@ -149,6 +167,7 @@ try {
     seedSeconds: database.seedSeconds ?? null,
     runs: RUNS,
     endpoints: endpointResults,
+    acceptanceWithoutRollup: fallbackSql,
     pagination,
     csv,
     coldStartMs: coldStart.medianMs,
@@ -166,6 +185,7 @@ try {
 
 function markdown(r: {
   machine: string; charges: number; endpoints: Array<{ name: string; p50Ms: number; p95Ms: number; cachedP50Ms: number | null; sqlMs: number; ratio: number }>;
+  acceptanceWithoutRollup: Array<{ name: string; sqlMs: number }>;
   pagination: { firstMs: number; page1000Ms: number; lastMs: number; lastPage: number };
   csv: { rows: number; rowsPerSec: number; peakRssMb: number; seconds: number };
   coldStartMs: number;
@@ -180,6 +200,7 @@ function markdown(r: {
     '|---|---:|---:|---:|---:|---:|',
     ...r.endpoints.map((e) => `| ${e.name} | ${e.p50Ms} | ${e.p95Ms} | ${e.cachedP50Ms ?? '–'} | ${e.sqlMs} | ${e.ratio} |`),
     '',
+    `Without the acceptance rollup (the detail-mart fallback), SQL alone: ${r.acceptanceWithoutRollup.map((e) => `${e.name} ${e.sqlMs} ms`).join('; ')}.`,
     `Pagination (all charges, 25 a page): page 1 ${r.pagination.firstMs} ms, page 1,000 ${r.pagination.page1000Ms} ms, last page (${r.pagination.lastPage.toLocaleString('en-US')}) ${r.pagination.lastMs} ms.`,
     `CSV export: ${r.csv.rows.toLocaleString('en-US')} rows in ${r.csv.seconds} s = ${r.csv.rowsPerSec.toLocaleString('en-US')} rows/s, server peak RSS ${r.csv.peakRssMb} MB.`,
     `Cold start (import of the bundled overview-kpis function): ${r.coldStartMs} ms.`,

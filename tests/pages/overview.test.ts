@@ -13,8 +13,10 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { generateCharges } from '../../src/seed/generate-charges.ts';
 import { addDays, todayIn } from '../../src/ui/date-range.ts';
-import type { KpisResponse } from '../../src/islands/overview/api-types.ts';
-import { KPI_SPECS, describeKpiChange, formatKpiValue } from '../../src/islands/overview/kpi-format.ts';
+import type { BreakdownResponse, KpisResponse } from '../../src/islands/overview/api-types.ts';
+import { KPI_SPECS, PER_PAYMENT_SPEC, describeKpiChange, formatKpiValue } from '../../src/islands/overview/kpi-format.ts';
+import { breakdownModel } from '../../src/islands/overview/breakdown-view.ts';
+import { formatCount, formatPercent, formatPoints } from '../../src/ui/format.ts';
 import { launchChromium, loginInBrowser } from '../helpers/login.ts';
 import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';
 import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
@@ -22,7 +24,7 @@ import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts
 const PASSWORD = 'overview-test-password';
 const LOCALE = 'en-US';
 const ARTIFACTS = join(PROJECT_ROOT, 'tests/artifacts');
-const SECTIONS = ['kpis', 'revenue', 'failures', 'recovery', 'top-failures'] as const;
+const SECTIONS = ['kpis', 'revenue', 'failures', 'recovery', 'top-failures', 'breakdown'] as const;
 /** Gzipped JavaScript the Overview may load: preact + uPlot are ~26 KB of it. */
 const BUDGET_BYTES = 45_000;
 
@@ -163,6 +165,100 @@ describe('Overview page', () => {
     // Sections say how old their data is.
     expect(await page.textContent('[data-section="kpis"] .card__age')).toBe('updated just now');
     expect(await page.textContent('[data-data-age]')).toBe('Data updated just now');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the success rate per attempt and per payment, and says what each means on hover and on focus', async () => {
+    const { page, errors } = await openOverview(query(LAST_30));
+    const kpis = await expectKpisMatchApi(page, LAST_30);
+    const unique = kpis.kpis.uniqueSuccessRate!;
+    expect(unique.value).toBeGreaterThan(kpis.kpis.successRate.value!); // retries recover payments
+    const card = page.locator('[data-kpi="successRate"]');
+    expect(await card.locator('[data-kpi-unique]').textContent()).toBe(formatKpiValue(PER_PAYMENT_SPEC, unique.value, 'usd', LOCALE));
+    const line = (await card.locator('.kpi-card__value').textContent())! + (await card.locator('.kpi-card__also').textContent())!;
+    expect(line).toMatch(/^\d+\.\d% of attempts· \d+\.\d% of payments \([+-]?\d+\.\d pts/);
+    const tooltip = card.locator('[role="tooltip"]');
+    expect(await tooltip.isVisible()).toBe(false);
+    await card.locator('.kpi-card__info').hover();
+    await tooltip.waitFor({ state: 'visible' });
+    await page.mouse.move(0, 0);
+    await tooltip.waitFor({ state: 'hidden' });
+    await card.locator('.kpi-card__info').focus();
+    await tooltip.waitFor({ state: 'visible' });
+    expect(await tooltip.textContent()).toMatch(/Per attempt counts every charge, retries included; per payment counts each payment once/);
+    await page.screenshot({ path: join(ARTIFACTS, 'overview-success-rate-tooltip.png'), clip: { x: 0, y: 0, width: 1280, height: 420 } });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('breaks the success rate down by a dimension kept in the URL, and opens a value’s payments in the explorer', { timeout: 60_000 }, async () => {
+    const { page, errors } = await openOverview(query(LAST_30));
+    const section = page.locator('[data-section="breakdown"]');
+    const expectRowsMatchApi = async (by: string) => {
+      const data = await api<BreakdownResponse>(page, `/api/overview/breakdown?from=${LAST_30.from}&to=${LAST_30.to}&by=${by}`);
+      expect(data.by).toBe(by);
+      const kpis = await api<KpisResponse>(page, `/api/overview/kpis?from=${LAST_30.from}&to=${LAST_30.to}`);
+      const model = breakdownModel(data, LAST_30, { previousAttempts: kpis.kpis.attempts.previous, locale: LOCALE });
+      const expected = model.bars.map((bar) => [bar.label, bar.measure === null ? '—' : formatPercent(bar.measure, { locale: LOCALE }), formatCount(bar.attempts, { locale: LOCALE }), bar.change === null ? '—' : formatPoints(bar.change, { locale: LOCALE }), bar.tooSmall]);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-section="breakdown"] tbody tr').length === n && document.querySelector('[data-section="breakdown"]')?.getAttribute('data-state') === 'ready', expected.length);
+      const shown = await section.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [
+        row.querySelector('th')!.firstElementChild!.textContent,
+        row.querySelector('[data-measure]')!.textContent,
+        row.querySelector('td[data-label="Attempts"]')!.textContent,
+        row.querySelector('[data-change]')!.textContent,
+        row.getAttribute('data-too-small') === 'true',
+      ]));
+      expect(shown).toEqual(expected);
+      return { data, model };
+    };
+
+    // Card brand by default; the demo's few brands each have enough attempts to read.
+    expect(await page.inputValue('#breakdown-by')).toBe('card_brand');
+    const brands = await expectRowsMatchApi('card_brand');
+    expect(brands.model.bars.length).toBeGreaterThan(2);
+
+    // Another dimension: in the URL, on screen, and undone by the back button.
+    await page.selectOption('#breakdown-by', 'card_country');
+    await page.waitForURL((url) => url.searchParams.get('by') === 'card_country' && url.searchParams.get('from') === LAST_30.from);
+    const countries = await expectRowsMatchApi('card_country');
+    // The long tail of countries has values with too few attempts to trust, and they say so.
+    expect(countries.model.bars.some((bar) => bar.tooSmall)).toBe(true);
+    expect(await section.locator('tr[data-too-small="true"] .low-volume').first().textContent()).toMatch(/±\d+ pts/);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await section.screenshot({ path: join(ARTIFACTS, 'overview-breakdown-light.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await section.screenshot({ path: join(ARTIFACTS, 'overview-breakdown-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('by'));
+    expect(await page.inputValue('#breakdown-by')).toBe('card_brand');
+    await page.goForward();
+    await page.waitForURL((url) => url.searchParams.get('by') === 'card_country');
+    await expectRowsMatchApi('card_country');
+
+    // Failure categories are drawn as their share of attempts.
+    await page.selectOption('#breakdown-by', 'failure_category');
+    await page.waitForURL((url) => url.searchParams.get('by') === 'failure_category');
+    await expectRowsMatchApi('failure_category');
+    expect(await section.locator('thead').textContent()).toContain('Share of attempts');
+    await section.screenshot({ path: join(ARTIFACTS, 'overview-breakdown-categories.png') });
+
+    // A reload keeps the dimension; a row opens the explorer on exactly its payments.
+    await page.selectOption('#breakdown-by', 'card_country');
+    await page.waitForURL((url) => url.searchParams.get('by') === 'card_country');
+    await page.reload();
+    await waitForSections(page);
+    expect(await page.inputValue('#breakdown-by')).toBe('card_country');
+    const first = countries.data.rows.find((row) => row.value !== null)!;
+    await section.locator(`tr[data-value="${first.value}"] th a`).click();
+    await page.waitForURL((url) => url.pathname === '/payments' && url.searchParams.get('country') === first.value);
+    const explorer = new URL(page.url()).searchParams;
+    expect(Object.fromEntries(explorer)).toEqual({ from: LAST_30.from, to: LAST_30.to, currency: 'usd', country: first.value });
+    await page.locator('.payments-count', { hasText: `Showing ${first.attempts.toLocaleString('en-US')} payments` }).waitFor();
+    expect(await page.inputValue('#payments-country')).toBe(first.value);
+    // The CSV export of that view carries the same filter.
+    expect(await page.getAttribute('a.payments-export', 'href')).toContain(`country=${first.value}`);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -321,7 +417,7 @@ describe('Overview page', () => {
     await page.click('[data-refresh-all]');
     await page.waitForFunction(() => document.querySelector('[data-refresh-status]')?.textContent === 'Data refreshed');
     expect(requests[0]).toBe('POST /api/refresh');
-    expect(requests.slice(1).sort()).toEqual(['GET /api/filters', 'GET /api/overview/daily', 'GET /api/overview/failures', 'GET /api/overview/kpis', 'GET /api/overview/recovery', 'GET /api/overview/top-failures']);
+    expect(requests.slice(1).sort()).toEqual(['GET /api/filters', 'GET /api/overview/breakdown', 'GET /api/overview/daily', 'GET /api/overview/failures', 'GET /api/overview/kpis', 'GET /api/overview/recovery', 'GET /api/overview/top-failures']);
     const generatedAfter = await page.getAttribute('[data-section="kpis"] .card__age time', 'datetime');
     expect(Date.parse(generatedAfter!)).toBeGreaterThan(Date.parse(generatedBefore!));
     expect(errors).toEqual([]);
@@ -416,6 +512,7 @@ describe('Overview page', () => {
     // Nothing wider than the screen: the page never scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(ARTIFACTS, 'overview-phone.png'), fullPage: true });
+    await page.locator('[data-section="breakdown"]').screenshot({ path: join(ARTIFACTS, 'overview-breakdown-phone.png') });
     expect(errors).toEqual([]);
     await phone.close();
   });

@@ -27,6 +27,13 @@ export function parsePaymentFilters(url: URL, options: { maxDays: number }): Pay
   if (funnel) filters.funnel = funnel;
   const brand = textParam(url, 'brand', MAX_TEXT);
   if (brand) filters.brand = brand;
+  const country = optionalParam(url, 'country');
+  if (country !== undefined) {
+    if (!/^[A-Za-z]{2}$/.test(country)) throw badRequest('country', 'country must be a two-letter ISO 3166-1 code such as US, GB or JP');
+    filters.country = country.toUpperCase();
+  }
+  const category = textParam(url, 'category', MAX_TEXT);
+  if (category) filters.category = category;
   const currency = parseCurrencyParam(url);
   if (currency) filters.currency = currency;
   return filters;

@@ -1,6 +1,31 @@
 import { formatRange } from '../../ui/date-range.ts';
-import type { KpisResponse } from './api-types.ts';
-import { DIRECTION_ARROWS, KPI_SPECS, describeKpiChange, formatKpiValue, type KpiSpec } from './kpi-format.ts';
+import type { Kpi, KpisResponse } from './api-types.ts';
+import { DIRECTION_ARROWS, KPI_SPECS, PER_PAYMENT_SPEC, describeKpiChange, formatKpiValue, type KpiSpec } from './kpi-format.ts';
+
+export const SUCCESS_RATE_HELP = 'Per attempt counts every charge, retries included; per payment counts each payment once, succeeded if any of its attempts did. Pending charges are left out of both.';
+
+/**
+ * Both rates Stripe's acceptance analytics offers, raw and deduplicated: "89.8% of attempts ·
+ * 96.1% of payments", the per-payment one with its own change, explained on hover and on focus.
+ */
+function SuccessRateValue({ value, perPayment, currency }: { value: string; perPayment: Kpi | null; currency: string }) {
+  const unique = perPayment ? formatKpiValue(PER_PAYMENT_SPEC, perPayment.value, currency) : '—';
+  const change = perPayment ? describeKpiChange(PER_PAYMENT_SPEC, perPayment) : null;
+  return (
+    <div class="kpi-card__rates">
+      <p class="kpi-card__value" title={`${value} of attempts`}>
+        <span data-kpi-value>{value}</span><span class="kpi-card__unit"> of attempts</span>
+      </p>
+      <p class="kpi-card__also" data-sentiment={change?.sentiment ?? 'neutral'}>
+        <span class="kpi-card__sep" aria-hidden="true">· </span>
+        <strong data-kpi-unique>{unique}</strong> of payments
+        {change && <span class="kpi-card__also-change"> ({change.text}{change.verdict && <span class="visually-hidden">, {change.verdict}</span>})</span>}
+        <button type="button" class="kpi-card__info" aria-describedby="success-rate-help" aria-label="What the two success rates mean">?</button>
+        <span class="tooltip" role="tooltip" id="success-rate-help">{SUCCESS_RATE_HELP}</span>
+      </p>
+    </div>
+  );
+}
 
 export function KpiCards({ data }: { data: KpisResponse }) {
   const previous = formatRange(data.previous);
@@ -14,7 +39,11 @@ export function KpiCards({ data }: { data: KpisResponse }) {
         return (
           <li class="kpi-card" key={spec.name} data-kpi={spec.name}>
             <KpiLabel spec={spec} />
-            <p class="kpi-card__value" data-kpi-value title={value}>{value}</p>
+            {spec.name === 'successRate' ? (
+              <SuccessRateValue value={value} perPayment={data.kpis.uniqueSuccessRate ?? null} currency={data.currency} />
+            ) : (
+              <p class="kpi-card__value" data-kpi-value title={value}>{value}</p>
+            )}
             <p class="kpi-card__change" data-sentiment={change?.sentiment ?? 'neutral'} title={`Previous period, ${previous}: ${previousValue}`}>
               {change ? (
                 <>

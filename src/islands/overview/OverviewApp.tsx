@@ -1,5 +1,5 @@
 /**
- * The Overview: one island holding the range picker and five sections, each loading from its own
+ * The Overview: one island holding the range picker and its sections, each loading from its own
  * endpoint so one failure never blanks the page. The view (range, currency) lives in the URL and
  * is remembered as the user's default.
  */
@@ -8,7 +8,9 @@ import { formatRange, PRESET_LABELS, previousPeriod, type IsoDate } from '../../
 import { DEFAULT_RANGE_VIEW, isRangeView, rangeViewToQuery, readRangeQuery, resolveRange, sameRangeView, type RangeView } from '../../ui/range-query.ts';
 import { onQueryChange, writeQuery } from '../../ui/url-state.ts';
 import { loadPreference, savePreference } from '../../ui/preferences.ts';
-import type { DailyResponse, FailuresResponse, FiltersResponse, KpisResponse, RecoveryResponse, TopFailuresResponse } from './api-types.ts';
+import type { BreakdownBy, BreakdownResponse, DailyResponse, FailuresResponse, FiltersResponse, KpisResponse, RecoveryResponse, TopFailuresResponse } from './api-types.ts';
+import { AcceptanceBreakdown, BreakdownPicker } from './AcceptanceBreakdown.tsx';
+import { DEFAULT_BREAKDOWN, parseBreakdownBy } from './breakdown-view.ts';
 import { useColorScheme, useEndpoint, useNow } from './hooks.ts';
 import { Section } from './Section.tsx';
 import { KpiCards, KpiSkeleton } from './KpiCards.tsx';
@@ -33,6 +35,8 @@ interface OverviewAppProps {
   initialView?: RangeView;
   /** What the opening URL asked for that could not be shown (see readRangeQuery). */
   initialProblems?: string[];
+  /** The "Success rate by …" dimension from the URL (`by`). */
+  initialBy?: BreakdownBy;
   today?: IsoDate;
 }
 
@@ -49,9 +53,10 @@ export function viewFromUrl(query: URLSearchParams, today: IsoDate | undefined):
   return read;
 }
 
-export function OverviewApp({ initialView, initialProblems = [], today }: OverviewAppProps) {
+export function OverviewApp({ initialView, initialProblems = [], initialBy, today }: OverviewAppProps) {
   const [view, setView] = useState<RangeView>(initialView ?? DEFAULT_RANGE_VIEW);
   const [problems, setProblems] = useState<string[]>(initialProblems);
+  const [by, setBy] = useState<BreakdownBy>(initialBy ?? DEFAULT_BREAKDOWN);
   const now = useNow();
   const scheme = useColorScheme();
 
@@ -59,7 +64,14 @@ export function OverviewApp({ initialView, initialProblems = [], today }: Overvi
     const read = viewFromUrl(query, today);
     setView(read.view);
     setProblems(read.problems);
+    setBy(parseBreakdownBy(query.get('by')));
   }), [today]);
+
+  const chooseBreakdown = (next: BreakdownBy) => {
+    if (next === by) return;
+    setBy(next);
+    writeQuery({ by: next === DEFAULT_BREAKDOWN ? null : next }, 'push');
+  };
 
   const choose = (next: RangeView) => {
     setProblems([]);
@@ -79,6 +91,10 @@ export function OverviewApp({ initialView, initialProblems = [], today }: Overvi
   const failures = useEndpoint<FailuresResponse>(url('failures'), 'overview/failures');
   const recovery = useEndpoint<RecoveryResponse>(url('recovery'), 'overview/recovery');
   const topFailures = useEndpoint<TopFailuresResponse>(url('top-failures'), 'overview/top-failures');
+  const breakdown = useEndpoint<BreakdownResponse>(query ? `/api/overview/breakdown${query}&by=${by}` : null, 'overview/breakdown');
+  // Failure categories are drawn as shares of attempts; the previous share needs that period's total.
+  const previousAttempts = kpis.data && breakdown.data && kpis.data.currency === breakdown.data.currency && range
+    && kpis.data.range.from === range.from && kpis.data.range.to === range.to ? kpis.data.kpis.attempts.previous : null;
 
   // The API names the previous period; until it answers for this range, compute the same thing.
   const previous = range && (kpis.data && kpis.data.range.from === range.from && kpis.data.range.to === range.to ? kpis.data.previous : previousPeriod(range));
@@ -154,6 +170,19 @@ export function OverviewApp({ initialView, initialProblems = [], today }: Overvi
 
       <Section id="top-failures" title="Top failure reasons" noun="the top failure reasons" endpoint={topFailures} now={now} skeleton={<TableSkeleton rows={TOP_FAILURE_ROWS} columns={6} />} class="section--wide">
         {(data) => (data.currency ? <TopFailures data={data} /> : NO_PAYMENTS)}
+      </Section>
+
+      <Section
+        id="breakdown"
+        title="Success rate by"
+        noun="the success rate breakdown"
+        endpoint={breakdown}
+        now={now}
+        skeleton={<TableSkeleton rows={5} columns={4} />}
+        headExtra={<BreakdownPicker by={by} onChange={chooseBreakdown} />}
+        class="section--wide"
+      >
+        {(data) => (data.currency && range ? <AcceptanceBreakdown data={data} range={range} previousAttempts={previousAttempts} /> : NO_PAYMENTS)}
       </Section>
     </div>
   );

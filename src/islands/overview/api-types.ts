@@ -15,7 +15,8 @@ export interface KpisResponse {
   range: DateRange;
   previous: DateRange;
   currency: string;
-  kpis: Record<KpiName, Kpi>;
+  /** uniqueSuccessRate: per payment (each payment once, by its first attempt), beside the per-attempt successRate. */
+  kpis: Record<KpiName, Kpi> & { uniqueSuccessRate?: Kpi };
 }
 
 export interface DailyResponse {
@@ -66,6 +67,26 @@ export interface TopFailuresResponse {
   rows: FailureReason[];
   /** Failures whose coalesce(decline_code, failure_code) the decline-code mapping does not know. */
   unmapped?: { count: number; codes: { code: string | null; count: number }[] };
+}
+
+export type BreakdownBy = 'card_brand' | 'card_country' | 'funnel' | 'failure_category';
+
+export interface BreakdownRow {
+  /** null: the charges without a value for this dimension. */
+  value: string | null;
+  attempts: number;
+  succeeded: number;
+  failed: number;
+  successRate: number | null;
+  failedAmount: number;
+  lostRevenue: number;
+  previous: { attempts: number; successRate: number | null };
+}
+
+export interface BreakdownResponse {
+  currency: string | null;
+  by: BreakdownBy;
+  rows: BreakdownRow[];
 }
 
 export interface FiltersResponse {

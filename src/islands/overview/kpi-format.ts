@@ -30,6 +30,9 @@ export const KPI_SPECS: readonly KpiSpec[] = [
   { name: 'attempts', label: 'Attempts', kind: 'count', upIs: 'neutral', hint: PENDING_HINTS.attempts },
 ];
 
+/** The per-payment success rate, shown inside the success-rate card rather than as a card of its own. */
+export const PER_PAYMENT_SPEC: KpiSpec = { name: 'successRate', label: 'Success rate per payment', kind: 'rate', upIs: 'good' };
+
 export function formatKpiValue(spec: Pick<KpiSpec, 'kind'>, value: number | null, currency: string, locale?: string): string {
   if (value == null) return '—';
   switch (spec.kind) {

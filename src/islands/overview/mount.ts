@@ -9,6 +9,7 @@ import { todayIn } from '../../ui/date-range.ts';
 import { queryHasRangeView, rangeViewToQuery } from '../../ui/range-query.ts';
 import { readQuery, writeQuery } from '../../ui/url-state.ts';
 import { OverviewApp, viewFromUrl } from './OverviewApp.tsx';
+import { parseBreakdownBy } from './breakdown-view.ts';
 
 const root = document.getElementById('overview-app');
 if (root) {
@@ -23,5 +24,5 @@ if (root) {
   const { view: initialView, problems: initialProblems } = viewFromUrl(query, today);
   // Opening the bare page shows the remembered view; put it in the URL so it can be shared.
   if (!queryHasRangeView(query)) writeQuery(rangeViewToQuery(initialView), 'replace');
-  render(h(OverviewApp, { initialView, initialProblems, today }), root);
+  render(h(OverviewApp, { initialView, initialProblems, initialBy: parseBreakdownBy(query.get('by')), today }), root);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { cardCountryLabel, FAILURE_CATEGORY_LABELS, failureCategoryLabel } from '../../ui/labels.ts';
 import { cardBrandLabel, funnelLabel, PAYMENT_STATUSES, statusLabel } from './payment-labels.ts';
 import type { FilterOptions } from './payments-api.ts';
 import { hasActiveFilters, SEARCH_MAX_LENGTH, type PaymentsFilters as Filters } from './payments-view.ts';
@@ -105,6 +106,8 @@ export function PaymentsFilters({ filters, options, onChange, onClear, onRetryOp
       </div>
       <SelectFilter id="payments-funnel" label="Funnel" anyLabel="Any" value={filters.funnel} values={ready?.funnels ?? []} text={funnelLabel} onChange={(funnel) => onChange({ funnel })} loading={loading} />
       <SelectFilter id="payments-brand" label="Card brand" anyLabel="Any" value={filters.brand} values={ready?.brands ?? []} text={cardBrandLabel} onChange={(brand) => onChange({ brand })} loading={loading} />
+      <SelectFilter id="payments-country" label="Card country" anyLabel="Any" value={filters.country} values={ready?.countries ?? []} text={(v) => cardCountryLabel(v)} onChange={(country) => onChange({ country })} loading={loading} />
+      <SelectFilter id="payments-category" label="Failure category" anyLabel="Any" value={filters.category} values={Object.keys(FAILURE_CATEGORY_LABELS)} text={failureCategoryLabel} onChange={(category) => onChange({ category })} loading={false} />
       <SelectFilter id="payments-currency" label="Currency" anyLabel="Any" value={filters.currency} values={ready?.currencies ?? []} text={(v) => v.toUpperCase()} onChange={(currency) => onChange({ currency })} loading={loading} />
       <div class="filter-actions">
         <button type="button" class="button-secondary" onClick={onClear} disabled={!hasActiveFilters(filters)}>
@@ -114,7 +117,7 @@ export function PaymentsFilters({ filters, options, onChange, onClear, onRetryOp
       {dateError && <p id="payments-date-error" class="field-error" role="alert">{dateError}</p>}
       {options.kind === 'error' && (
         <p class="field-note" role="status">
-          Funnel, brand and currency choices could not be loaded: {options.message} The filters in use still apply.{' '}
+          Funnel, brand, country and currency choices could not be loaded: {options.message} The filters in use still apply.{' '}
           <button type="button" class="link-button" onClick={onRetryOptions}>Try again</button>
         </p>
       )}

@@ -28,6 +28,7 @@ export interface FilterOptions {
   statuses: string[];
   funnels: string[];
   brands: string[];
+  countries: string[];
   currencies: string[];
 }
 
@@ -55,6 +56,6 @@ export async function fetchFilterOptions(options: ReadOptions = {}): Promise<Fet
   const data = fetched.data;
   return {
     generatedAt: fetched.generatedAt,
-    data: { statuses: strings(data.statuses), funnels: strings(data.funnels), brands: strings(data.brands), currencies: strings(data.currencies) },
+    data: { statuses: strings(data.statuses), funnels: strings(data.funnels), brands: strings(data.brands), countries: strings(data.countries), currencies: strings(data.currencies) },
   };
 }

@@ -29,9 +29,13 @@ export interface PaymentsFilters {
   q: string;
   funnel: string;
   brand: string;
+  /** Card country, ISO 3166-1 alpha-2 (uppercase). */
+  country: string;
+  /** Failure category (card_declined, …). */
+  category: string;
   currency: string;
 }
-export const FILTER_KEYS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'currency'] as const satisfies readonly (keyof PaymentsFilters)[];
+export const FILTER_KEYS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'country', 'category', 'currency'] as const satisfies readonly (keyof PaymentsFilters)[];
 
 export interface PaymentsView extends PaymentsFilters {
   sort: PaymentsSort;
@@ -45,7 +49,7 @@ export interface PaymentsView extends PaymentsFilters {
  */
 export const SEARCH_MAX_LENGTH = 100;
 
-export const EMPTY_FILTERS: PaymentsFilters = { status: '', from: '', to: '', q: '', funnel: '', brand: '', currency: '' };
+export const EMPTY_FILTERS: PaymentsFilters = { status: '', from: '', to: '', q: '', funnel: '', brand: '', country: '', category: '', currency: '' };
 
 
 export function sortToParam(sort: PaymentsSort): string {
@@ -81,6 +85,8 @@ export function parsePaymentsView(search: string | URLSearchParams): PaymentsVie
     q: text('q'),
     funnel: text('funnel'),
     brand: text('brand'),
+    country: text('country').toUpperCase(),
+    category: text('category'),
     currency: text('currency').toLowerCase(),
     sort: parseSortParam(params.get('sort')),
     page: positiveInt(params.get('page')) ?? 1,
