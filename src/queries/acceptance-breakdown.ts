@@ -15,6 +15,25 @@ export interface BreakdownTotals {
   lostRevenue: number;
 }
 
+/** One value as GET /api/overview/breakdown returns it (the page reads this type too). */
+export interface BreakdownRow {
+  value: string | null;
+  attempts: number;
+  succeeded: number;
+  failed: number;
+  successRate: number | null;
+  failedAmount: number;
+  lostRevenue: number;
+  previous: { attempts: number; successRate: number | null };
+}
+
+export interface BreakdownResponse {
+  /** null only when the marts hold no payments at all. */
+  currency: string | null;
+  by: BreakdownDimension;
+  rows: BreakdownRow[];
+}
+
 export interface BreakdownPeriods {
   current: BreakdownTotals[];
   previous: BreakdownTotals[];

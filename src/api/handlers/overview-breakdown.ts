@@ -1,5 +1,5 @@
 import { OVERVIEW_BREAKDOWN_POLICY } from '../../cache/cache-policy.ts';
-import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type BreakdownPeriods } from '../../queries/acceptance-breakdown.ts';
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type BreakdownPeriods, type BreakdownResponse, type BreakdownRow } from '../../queries/acceptance-breakdown.ts';
 import { getAcceptanceBreakdown } from '../../queries/acceptance-source.ts';
 import type { Deps } from '../deps.ts';
 import { previousPeriod } from '../params/date-range.ts';
@@ -7,23 +7,6 @@ import { enumParam } from '../params/query-params.ts';
 import { rate } from '../rates.ts';
 import { cachedJson } from '../respond.ts';
 import { parseOverviewRequest } from './overview-request.ts';
-
-export interface BreakdownRow {
-  value: string | null;
-  attempts: number;
-  succeeded: number;
-  failed: number;
-  successRate: number | null;
-  failedAmount: number;
-  lostRevenue: number;
-  previous: { attempts: number; successRate: number | null };
-}
-
-export interface BreakdownResponse {
-  currency: string | null;
-  by: BreakdownDimension;
-  rows: BreakdownRow[];
-}
 
 const DEFAULT_DIMENSION: BreakdownDimension = 'card_brand';
 

@@ -69,25 +69,8 @@ export interface TopFailuresResponse {
   unmapped?: { count: number; codes: { code: string | null; count: number }[] };
 }
 
-export type BreakdownBy = 'card_brand' | 'card_country' | 'funnel' | 'failure_category';
-
-export interface BreakdownRow {
-  /** null: the charges without a value for this dimension. */
-  value: string | null;
-  attempts: number;
-  succeeded: number;
-  failed: number;
-  successRate: number | null;
-  failedAmount: number;
-  lostRevenue: number;
-  previous: { attempts: number; successRate: number | null };
-}
-
-export interface BreakdownResponse {
-  currency: string | null;
-  by: BreakdownBy;
-  rows: BreakdownRow[];
-}
+export type { BreakdownResponse, BreakdownRow } from '../../queries/acceptance-breakdown.ts';
+export type { BreakdownDimension as BreakdownBy } from '../../queries/acceptance-breakdown.ts';
 
 export interface FiltersResponse {
   currencies: string[];

@@ -13,6 +13,8 @@ const CHOICE_LABELS: Readonly<Record<string, string>> = {
   status: 'Status',
   funnel: 'Funnel',
   brand: 'Card brand',
+  country: 'Card country',
+  category: 'Failure category',
   currency: 'Currency',
 };
 
