@@ -8,6 +8,7 @@ import type { AlignedData, Options } from 'uplot';
 import type { ChartBuildContext } from './revenue-chart.ts';
 import { dailyChartFrame, legendValue } from './revenue-chart.ts';
 import { dateToSeconds } from './time-axis.ts';
+import { shadeDays } from './day-bands.ts';
 
 export interface RecoverySeries {
   dates: string[];
@@ -32,16 +33,6 @@ export function recoveryChartData(series: RecoverySeries): AlignedData {
 export function maturingFromSeconds(series: Pick<RecoverySeries, 'dates' | 'maturing'>): number | null {
   const first = series.maturing.indexOf(true);
   return first === -1 || series.dates[first] === undefined ? null : dateToSeconds(series.dates[first]);
-}
-
-/** Shades the plot from half a day before the first maturing day to the right edge. */
-function drawMaturingBand(u: uPlot, maturingFrom: number, fill: string): void {
-  const left = Math.max(u.bbox.left, u.valToPos(maturingFrom - 43_200, 'x', true));
-  const right = u.bbox.left + u.bbox.width;
-  u.ctx.save();
-  u.ctx.fillStyle = fill;
-  u.ctx.fillRect(left, u.bbox.top, right - left, u.bbox.height);
-  u.ctx.restore();
 }
 
 export interface RecoveryChartContext extends Omit<ChartBuildContext, 'currency'> {
@@ -69,6 +60,6 @@ export function recoveryChartOptions(context: RecoveryChartContext): Options {
       { ...axis, size: 48, values: (_u, splits) => splits.map((v) => `${v}%`) },
     ],
     // drawAxes runs after the grid and before the series, so the band sits behind the lines.
-    hooks: maturingFrom == null ? {} : { drawAxes: [(u) => drawMaturingBand(u, maturingFrom, theme.maturingBand)] },
+    hooks: maturingFrom == null ? {} : { drawAxes: [(u) => shadeDays(u, maturingFrom, null, theme.maturingBand)] },
   };
 }

@@ -6,6 +6,7 @@ import uPlot, { type AlignedData, type Options } from 'uplot';
 import { currencyDigits, formatMajorMoney, toMajorUnits } from '../ui/money.ts';
 import { formatDate } from '../ui/date-range.ts';
 import type { ChartTheme } from './theme.ts';
+import { shadeDays, type DaySpan } from './day-bands.ts';
 import { dateToSeconds, dayTickSplits, monthlyTicks, paddedDayRange, secondsToDate } from './time-axis.ts';
 
 export interface DailySeries {
@@ -116,8 +117,16 @@ function revenueInData(u: uPlot): boolean {
   return (u.data[1] ?? []).some((v) => v != null && v > 0);
 }
 
-export function revenueChartOptions(context: ChartBuildContext): Options {
-  const { theme, currency, locale } = context;
+/** Device pixels of the strip marking a spike along the top of the plot (so the mark is not colour alone). */
+const SPIKE_STRIP_PX = 4;
+
+export interface RevenueChartContext extends ChartBuildContext {
+  /** Days with a failure-spike episode, shaded; part of the chart's options key. */
+  spikes?: readonly DaySpan[];
+}
+
+export function revenueChartOptions(context: RevenueChartContext): Options {
+  const { theme, currency, locale, spikes = [] } = context;
   const { axis, base, xScale, xAxis, daySeries } = dailyChartFrame(context);
   return {
     ...base,
@@ -161,5 +170,13 @@ export function revenueChartOptions(context: ChartBuildContext): Options {
       },
       { ...axis, scale: 'rate', side: 1, size: 48, grid: { show: false }, values: (_u, splits) => splits.map((v) => `${v}%`) },
     ],
+    hooks: spikes.length === 0 ? {} : {
+      drawAxes: [(u) => {
+        for (const span of spikes) {
+          shadeDays(u, span.from, span.to, theme.spikeBand);
+          shadeDays(u, span.from, span.to, theme.spike, SPIKE_STRIP_PX * uPlot.pxRatio);
+        }
+      }],
+    },
   };
 }

@@ -12,6 +12,9 @@ export interface ChartTheme {
   recovery: string;
   maturing: string;
   maturingBand: string;
+  /** Failure-spike episodes on the daily chart: a band behind the bars and a strip along its top. */
+  spike: string;
+  spikeBand: string;
   font: string;
 }
 
@@ -24,6 +27,8 @@ const VARIABLES: Record<Exclude<keyof ChartTheme, 'name' | 'font'>, string> = {
   recovery: '--chart-recovery',
   maturing: '--chart-maturing',
   maturingBand: '--chart-maturing-band',
+  spike: '--chart-spike',
+  spikeBand: '--chart-spike-band',
 };
 
 /** Builds the theme from a CSS variable reader (getComputedStyle(root).getPropertyValue). */

@@ -8,7 +8,7 @@ import { formatRange, PRESET_LABELS, previousPeriod, type IsoDate } from '../../
 import { DEFAULT_RANGE_VIEW, isRangeView, rangeViewToQuery, readRangeQuery, resolveRange, sameRangeView, type RangeView } from '../../ui/range-query.ts';
 import { onQueryChange, writeQuery } from '../../ui/url-state.ts';
 import { loadPreference, savePreference } from '../../ui/preferences.ts';
-import type { BreakdownBy, BreakdownResponse, DailyResponse, FailuresResponse, FiltersResponse, KpisResponse, RecoveryResponse, TopFailuresResponse } from './api-types.ts';
+import type { AlertsResponse, BreakdownBy, BreakdownResponse, DailyResponse, FailuresResponse, FiltersResponse, KpisResponse, RecoveryResponse, TopFailuresResponse } from './api-types.ts';
 import { AcceptanceBreakdown, BreakdownPicker } from './AcceptanceBreakdown.tsx';
 import { DEFAULT_BREAKDOWN, parseBreakdownBy } from './breakdown-view.ts';
 import { useColorScheme, useEndpoint, useNow } from './hooks.ts';
@@ -20,6 +20,7 @@ import { RecoveryTrend } from './RecoveryTrend.tsx';
 import { FailureBreakdown } from './FailureBreakdown.tsx';
 import { TableSkeleton, TOP_FAILURE_ROWS, TopFailures } from './TopFailures.tsx';
 import { RangePicker } from './RangePicker.tsx';
+import { FailureSpikes } from './FailureSpikes.tsx';
 
 export const VIEW_PREFERENCE = 'overview-view';
 
@@ -38,6 +39,8 @@ interface OverviewAppProps {
   /** The "Success rate by …" dimension from the URL (`by`). */
   initialBy?: BreakdownBy;
   today?: IsoDate;
+  /** The reporting time zone (the episodes' times are shown in it). */
+  timeZone?: string;
 }
 
 /** "Last 30 days" or "Oct 1 – 31, 2026", and the currency when the view names one. */
@@ -53,7 +56,7 @@ export function viewFromUrl(query: URLSearchParams, today: IsoDate | undefined):
   return read;
 }
 
-export function OverviewApp({ initialView, initialProblems = [], initialBy, today }: OverviewAppProps) {
+export function OverviewApp({ initialView, initialProblems = [], initialBy, today, timeZone = 'UTC' }: OverviewAppProps) {
   const [view, setView] = useState<RangeView>(initialView ?? DEFAULT_RANGE_VIEW);
   const [problems, setProblems] = useState<string[]>(initialProblems);
   const [by, setBy] = useState<BreakdownBy>(initialBy ?? DEFAULT_BREAKDOWN);
@@ -95,6 +98,9 @@ export function OverviewApp({ initialView, initialProblems = [], initialBy, toda
   // Failure categories are drawn as shares of attempts; the previous share needs that period's total.
   const previousAttempts = kpis.data && breakdown.data && kpis.data.currency === breakdown.data.currency && range
     && kpis.data.range.from === range.from && kpis.data.range.to === range.to ? kpis.data.kpis.attempts.previous : null;
+  const alerts = useEndpoint<AlertsResponse>(url('alerts'), 'overview/alerts');
+  // The chart marks the episodes once they are known for the currency it shows.
+  const episodes = alerts.status === 'ready' && alerts.data && alerts.data.currency === daily.data?.currency ? alerts.data.episodes : undefined;
 
   // The API names the previous period; until it answers for this range, compute the same thing.
   const previous = range && (kpis.data && kpis.data.range.from === range.from && kpis.data.range.to === range.to ? kpis.data.previous : previousPeriod(range));
@@ -156,7 +162,11 @@ export function OverviewApp({ initialView, initialProblems = [], initialBy, toda
       </Section>
 
       <Section id="revenue" title="Daily revenue and success rate" noun="the revenue chart" endpoint={daily} now={now} skeleton={<ChartSkeleton />} class="section--wide">
-        {(data) => (data.currency ? <RevenueChart daily={data} scheme={scheme} /> : NO_PAYMENTS)}
+        {(data) => (data.currency ? <RevenueChart daily={data} scheme={scheme} episodes={episodes} /> : NO_PAYMENTS)}
+      </Section>
+
+      <Section id="spikes" title="Failure spikes" noun="the failure spikes" endpoint={alerts} now={now} skeleton={<TableSkeleton rows={2} columns={3} />} class="section--wide">
+        {(data) => (data.currency ? <FailureSpikes data={data} timeZone={timeZone} /> : NO_PAYMENTS)}
       </Section>
 
       <div class="overview__pair">

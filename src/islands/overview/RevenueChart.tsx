@@ -3,23 +3,28 @@ import { dayLabel, revenueChartData, revenueChartOptions } from '../../charts/re
 import { formatMoney } from '../../ui/money.ts';
 import { formatPercent } from '../../ui/format.ts';
 import { formatRange } from '../../ui/date-range.ts';
-import type { DailyResponse } from './api-types.ts';
+import type { AlertEpisode, DailyResponse } from './api-types.ts';
+import { daySpan } from '../../charts/day-bands.ts';
 import { readChartTheme } from './chart-theme.ts';
 import { UPlotChart } from './UPlotChart.tsx';
 
-export function RevenueChart({ daily, scheme }: { daily: DailyResponse; scheme: 'light' | 'dark' }) {
+/** `episodes`: failure spikes of the range, shaded on their days (absent until they load). */
+export function RevenueChart({ daily, scheme, episodes = [] }: { daily: DailyResponse; scheme: 'light' | 'dark'; episodes?: readonly AlertEpisode[] }) {
   const data = useMemo(() => revenueChartData(daily), [daily]);
+  const spikes = useMemo(() => episodes.map((e) => daySpan(e.firstDay, e.lastDay)), [episodes]);
+  const spikesKey = spikes.map((s) => `${s.from}-${s.to}`).join(',');
   const theme = useMemo(() => readChartTheme(scheme), [scheme]);
   const { currency, dates } = daily;
   const describePoint = (i: number) => {
     const rate = daily.successRate[i];
     return `${dayLabel(data[0][i]!)}: revenue ${formatMoney(daily.revenue[i] ?? 0, currency)}, success rate ${rate == null ? 'not available' : formatPercent(rate)}, ${daily.attempts[i] ?? 0} attempts.`;
   };
-  const label = dates.length ? `Daily revenue (bars) and success rate (line), ${formatRange({ from: dates[0]!, to: dates[dates.length - 1]! })}` : 'Daily revenue and success rate';
+  const spikeNote = episodes.length ? `; failure spikes shaded on ${episodes.map((e) => formatRange({ from: e.firstDay, to: e.lastDay })).join(', ')}` : '';
+  const label = dates.length ? `Daily revenue (bars) and success rate (line), ${formatRange({ from: dates[0]!, to: dates[dates.length - 1]! })}${spikeNote}` : 'Daily revenue and success rate';
   return (
     <UPlotChart
-      optionsKey={`revenue|${scheme}|${currency}`}
-      makeOptions={(width, height) => revenueChartOptions({ width, height, theme, currency })}
+      optionsKey={`revenue|${scheme}|${currency}|${spikesKey}`}
+      makeOptions={(width, height) => revenueChartOptions({ width, height, theme, currency, spikes })}
       data={data}
       label={label}
       describePoint={describePoint}

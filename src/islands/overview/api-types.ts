@@ -82,3 +82,30 @@ export function maturingFlags(recovery: Pick<RecoveryResponse, 'dates' | 'maturi
   const from = recovery.maturingFrom;
   return recovery.dates.map((date) => typeof from === 'string' && date >= from);
 }
+
+export interface AlertReason {
+  category: string;
+  declineCode: string | null;
+  count: number;
+}
+
+/** One failure-spike episode (GET /api/overview/alerts; README "Failure-spike alerts"). */
+export interface AlertEpisode {
+  currency: string;
+  startedAt: string;
+  /** null while ongoing. */
+  endedAt: string | null;
+  failureRate: number;
+  baselineRate: number;
+  attempts: number;
+  failures: number;
+  topReasons: AlertReason[];
+  firstDay: string;
+  lastDay: string;
+  explorerPath: string;
+}
+
+export interface AlertsResponse {
+  currency: string | null;
+  episodes: AlertEpisode[];
+}

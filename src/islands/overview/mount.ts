@@ -13,16 +13,17 @@ import { parseBreakdownBy } from './breakdown-view.ts';
 
 const root = document.getElementById('overview-app');
 if (root) {
-  const timeZone = root.dataset.timeZone || 'UTC';
+  let timeZone = root.dataset.timeZone || 'UTC';
   let today: string;
   try {
     today = todayIn(timeZone);
   } catch {
-    today = todayIn('UTC');
+    timeZone = 'UTC';
+    today = todayIn(timeZone);
   }
   const query = readQuery();
   const { view: initialView, problems: initialProblems } = viewFromUrl(query, today);
   // Opening the bare page shows the remembered view; put it in the URL so it can be shared.
   if (!queryHasRangeView(query)) writeQuery(rangeViewToQuery(initialView), 'replace');
-  render(h(OverviewApp, { initialView, initialProblems, initialBy: parseBreakdownBy(query.get('by')), today }), root);
+  render(h(OverviewApp, { initialView, initialProblems, initialBy: parseBreakdownBy(query.get('by')), today, timeZone }), root);
 }

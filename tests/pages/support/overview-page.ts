@@ -3,7 +3,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
-export const OVERVIEW_SECTIONS = ['kpis', 'revenue', 'failures', 'recovery', 'top-failures'] as const;
+export const OVERVIEW_SECTIONS = ['kpis', 'revenue', 'spikes', 'failures', 'recovery', 'top-failures'] as const;
 
 export interface WatchedPage {
   page: Page;
