@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, loginInBrowser } from '../helpers/login.ts';
+import { browserSession, launchChromium } from '../helpers/login.ts';
 import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';
 import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
 import { fixtureCharges } from '../alerts/support/spike-fixture.ts';
@@ -33,10 +33,7 @@ beforeAll(async () => {
     REPORTING_TIMEZONE: 'UTC',
   });
   browser = await launchChromium();
-  const loginContext = await browser.newContext({ locale: 'en-US' });
-  expect(await loginInBrowser(await loginContext.newPage(), server.url, PASSWORD, '/')).toBe(200);
-  session = await loginContext.storageState();
-  await loginContext.close();
+  session = await browserSession(browser, server.url, PASSWORD);
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 240_000);
 

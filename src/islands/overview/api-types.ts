@@ -83,29 +83,5 @@ export function maturingFlags(recovery: Pick<RecoveryResponse, 'dates' | 'maturi
   return recovery.dates.map((date) => typeof from === 'string' && date >= from);
 }
 
-export interface AlertReason {
-  category: string;
-  declineCode: string | null;
-  count: number;
-}
-
-/** One failure-spike episode (GET /api/overview/alerts; README "Failure-spike alerts"). */
-export interface AlertEpisode {
-  currency: string;
-  startedAt: string;
-  /** null while ongoing. */
-  endedAt: string | null;
-  failureRate: number;
-  baselineRate: number;
-  attempts: number;
-  failures: number;
-  topReasons: AlertReason[];
-  firstDay: string;
-  lastDay: string;
-  explorerPath: string;
-}
-
-export interface AlertsResponse {
-  currency: string | null;
-  episodes: AlertEpisode[];
-}
+/** GET /api/overview/alerts (README "Failure-spike alerts"); types only, nothing of the handler is bundled. */
+export type { OverviewAlertEpisode as AlertEpisode, OverviewAlertsResponse as AlertsResponse } from '../../api/handlers/overview-alerts.ts';
