@@ -5,10 +5,14 @@ import type { Context } from '@netlify/edge-functions';
 import { authSettings } from '../../src/auth/auth-settings.ts';
 import { netlifyConfig } from '../../src/auth/netlify-env.ts';
 import { protect } from '../../src/auth/protect.ts';
+import { withClientHost } from '../../src/auth/same-origin.ts';
 
 export default (request: Request, context: Context) =>
   protect(request, {
     loadSettings: () => authSettings(netlifyConfig(Netlify.env.toObject(), context.deploy?.context)),
     now: new Date(),
-    next: () => context.next(),
+    // The login function reads its own environment: tell a disagreement from an old session.
+    loginRunsElsewhere: true,
+    // The functions behind may see another host than the client used (see same-origin.ts).
+    next: () => context.next(withClientHost(request)),
   });

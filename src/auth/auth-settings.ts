@@ -4,7 +4,8 @@
  */
 import type { Config } from '../config/config.ts';
 import { deriveSessionKey } from './session-key.ts';
-import { sessionCookieName } from './session-cookie.ts';
+import { SESSION_COOKIE_NAME } from './session-cookie.ts';
+import { sessionKeyId } from './session-token.ts';
 
 export type AuthConfig = Pick<Config, 'production' | 'password' | 'sessionSecret' | 'sessionTtlSeconds'>;
 
@@ -12,6 +13,8 @@ export interface AuthSettings {
   production: boolean;
   password: string;
   key: CryptoKey;
+  /** A public fingerprint of the key, written into every token (see session-token.ts). */
+  keyId: string;
   cookieName: string;
   ttlSeconds: number;
 }
@@ -21,11 +24,12 @@ const cache = new WeakMap<AuthConfig, Promise<AuthSettings>>();
 export function authSettings(config: AuthConfig): Promise<AuthSettings> {
   let settings = cache.get(config);
   if (!settings) {
-    settings = deriveSessionKey(config.sessionSecret, config.password).then((key) => ({
+    settings = deriveSessionKey(config.sessionSecret, config.password).then(async (key) => ({
       production: config.production,
       password: config.password,
       key,
-      cookieName: sessionCookieName(config.production),
+      keyId: await sessionKeyId(key),
+      cookieName: SESSION_COOKIE_NAME,
       ttlSeconds: config.sessionTtlSeconds,
     }));
     cache.set(config, settings);

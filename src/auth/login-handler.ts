@@ -106,6 +106,6 @@ export async function handleLogin(request: Request, deps: LoginDeps): Promise<Re
   }
 
   deps.limiter.reset(client);
-  const token = await issueSessionToken(settings.key, { now, ttlSeconds: settings.ttlSeconds });
+  const token = await issueSessionToken(settings.key, { now, ttlSeconds: settings.ttlSeconds, keyId: settings.keyId });
   return redirect(next, { 'set-cookie': sessionCookie(settings.cookieName, token, settings.ttlSeconds) });
 }

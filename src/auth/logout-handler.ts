@@ -3,16 +3,11 @@
  * stateless tokens, so this ends the session in this browser; to end every session at once,
  * change DASHBOARD_PASSWORD or SESSION_SECRET.
  */
-import type { AuthConfig } from './auth-settings.ts';
 import { htmlMessage } from './html-message.ts';
 import { isSameOriginRequest } from './same-origin.ts';
-import { expiredSessionCookie, sessionCookieName } from './session-cookie.ts';
+import { expiredSessionCookie, SESSION_COOKIE_NAME } from './session-cookie.ts';
 
-export interface LogoutDeps {
-  config: Pick<AuthConfig, 'production'>;
-}
-
-export async function handleLogout(request: Request, deps: LogoutDeps): Promise<Response> {
+export async function handleLogout(request: Request): Promise<Response> {
   if (request.method !== 'POST') {
     return new Response(null, { status: 405, headers: { allow: 'POST', 'cache-control': 'no-store' } });
   }
@@ -25,7 +20,7 @@ export async function handleLogout(request: Request, deps: LogoutDeps): Promise<
     headers: {
       location: '/login',
       'cache-control': 'no-store',
-      'set-cookie': expiredSessionCookie(sessionCookieName(deps.config.production)),
+      'set-cookie': expiredSessionCookie(SESSION_COOKIE_NAME),
     },
   });
 }

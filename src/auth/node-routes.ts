@@ -15,6 +15,6 @@ export function loginRoute(request: Request, deps: Deps): Promise<Response> {
   return handleLogin(request, { config: deps.config, now: deps.now, limiter, clientAddress: rememberedClientAddress(request), log: deps.log });
 }
 
-export function logoutRoute(request: Request, deps: Deps): Promise<Response> {
-  return handleLogout(request, { config: deps.config });
+export function logoutRoute(request: Request): Promise<Response> {
+  return handleLogout(request);
 }

@@ -15,6 +15,8 @@ export interface ProtectOptions {
   now: Date;
   /** The rest of the chain: the CDN / static files / functions on Netlify, Astro's routes on Node. */
   next: () => Promise<Response>;
+  /** See GuardOptions: true on Netlify, where the login function runs apart from the edge function. */
+  loginRunsElsewhere?: boolean;
   log?: (message: string) => void;
 }
 
@@ -25,7 +27,7 @@ export async function protect(request: Request, options: ProtectOptions): Promis
   } catch (error) {
     return finishResponse(request, configurationFailure(error, options.log), false);
   }
-  const refusal = await guardRequest(request, { settings, now: options.now });
+  const refusal = await guardRequest(request, { settings, now: options.now, loginRunsElsewhere: options.loginRunsElsewhere, log: options.log });
   const response = refusal ?? (await options.next());
   return finishResponse(request, response, settings.production);
 }

@@ -1,14 +1,15 @@
 /**
- * The session cookie: HttpOnly, Secure, SameSite=Lax, Path=/. In production it carries the
- * `__Host-` prefix, which browsers only accept from a secure origin without a Domain attribute,
- * so a sibling subdomain cannot plant or overwrite it. Browsers treat http://localhost and
- * http://127.0.0.1 as secure, so the same attributes work in local runs.
+ * The session cookie: HttpOnly, Secure, SameSite=Lax, Path=/, with the `__Host-` prefix, which
+ * browsers only accept from a secure origin without a Domain attribute, so a sibling subdomain
+ * cannot plant or overwrite it. Browsers treat http://localhost and http://127.0.0.1 as secure,
+ * so the same cookie works in local runs.
+ *
+ * One name everywhere, whatever the environment says: on Netlify the login function and the
+ * edge function read different environments (the shell reaches only the first under
+ * `netlify serve`), and a name that depended on NODE_ENV made them set one cookie and look for
+ * another, sending a user with the right password back to /login forever.
  */
-export const SESSION_COOKIE = 'dashboard_session';
-
-export function sessionCookieName(production: boolean): string {
-  return production ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
-}
+export const SESSION_COOKIE_NAME = '__Host-dashboard_session';
 
 const ATTRIBUTES = 'Path=/; HttpOnly; Secure; SameSite=Lax';
 

@@ -26,7 +26,7 @@ const ASTRO_META = `<!doctype html><html><head><meta charset="utf-8"><meta http-
 async function protectedResponse(path: string, upstream: Response, options: { production?: boolean; method?: string } = {}): Promise<Response> {
   const config = options.production ? productionConfig() : authConfig();
   const settings = await authSettings(config);
-  const token = await issueSessionToken(settings.key, { now: NOW, ttlSeconds: 3600 });
+  const token = await issueSessionToken(settings.key, { now: NOW, ttlSeconds: 3600, keyId: settings.keyId });
   const request = new Request(`${SITE}${path}`, { method: options.method ?? 'GET', headers: { cookie: `${settings.cookieName}=${token}` } });
   return protect(request, { loadSettings: async () => settings, now: NOW, next: async () => upstream });
 }

@@ -99,7 +99,7 @@ export function describeGuardedSite(target: string, site: () => GuardedSite): vo
     });
 
     it('refuses a forged or stale cookie the same way, and clears it', async () => {
-      for (const cookie of ['dashboard_session=garbage', 'dashboard_session=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ0ZWFtIn0.']) {
+      for (const cookie of ['__Host-dashboard_session=garbage', '__Host-dashboard_session=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ0ZWFtIn0.']) {
         const api = await get(site(), KPIS, cookie);
         expect(api.status).toBe(401);
         expect(api.headers.getSetCookie().join()).toMatch(/dashboard_session=;.*Max-Age=0/);

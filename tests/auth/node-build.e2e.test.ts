@@ -59,7 +59,7 @@ describe('Node build: failed-login limit per client address', () => {
     const elsewhere = await attempt(PASSWORD, '198.51.100.8');
     expect(elsewhere.status).toBe(303);
     expect(elsewhere.headers.get('location')).toBe('/payments');
-    expect(elsewhere.headers.getSetCookie()[0]).toMatch(/^dashboard_session=/);
+    expect(elsewhere.headers.getSetCookie()[0]).toMatch(/^__Host-dashboard_session=/);
   });
 });
 

@@ -9,13 +9,13 @@ import { authSettings, type AuthSettings } from '../../src/auth/auth-settings.ts
 import { checkSession } from '../../src/auth/guard.ts';
 import { protect } from '../../src/auth/protect.ts';
 import { deriveSessionKey } from '../../src/auth/session-key.ts';
-import { issueSessionToken, SESSION_AUDIENCE, SESSION_ISSUER, type SessionRefusal } from '../../src/auth/session-token.ts';
+import { FRESH_LOGIN_SECONDS, issueSessionToken, sessionKeyId, SESSION_AUDIENCE, SESSION_ISSUER, type SessionRefusal } from '../../src/auth/session-token.ts';
 import { authConfig, NOW, PASSWORD, SECRET, secondsAfter, SITE } from './fixtures.ts';
 
 const TTL = 12 * 3600;
 const config = authConfig();
 
-function request(path: string, token?: string, cookieName = 'dashboard_session'): Request {
+function request(path: string, token?: string, cookieName = '__Host-dashboard_session'): Request {
   return new Request(`${SITE}${path}`, { headers: token === undefined ? {} : { cookie: `theme=dark; ${cookieName}=${token}; other=1` } });
 }
 
@@ -59,8 +59,14 @@ async function expectRefused(token: string | undefined, reason: SessionRefusal, 
 }
 
 async function validToken(now = NOW): Promise<string> {
-  const { key } = await authSettings(config);
-  return issueSessionToken(key, { now, ttlSeconds: TTL });
+  const { key, keyId } = await authSettings(config);
+  return issueSessionToken(key, { now, ttlSeconds: TTL, keyId });
+}
+
+/** A token from a login under other settings, `ageSeconds` before NOW. */
+async function tokenFromOtherSettings(secret: string, password: string, ageSeconds: number): Promise<string> {
+  const key = await deriveSessionKey(secret, password);
+  return issueSessionToken(key, { now: secondsAfter(NOW, -ageSeconds), ttlSeconds: TTL, keyId: await sessionKeyId(key) });
 }
 
 function parts(token: string): [string, string, string] {
@@ -82,8 +88,8 @@ describe('session tokens through the guard (frozen clock)', () => {
   });
 
   it('refuses a token older than the configured TTL even if its exp is later (TTL shortened)', async () => {
-    const { key } = await authSettings(config);
-    const longLived = await issueSessionToken(key, { now: NOW, ttlSeconds: 30 * 24 * 3600 });
+    const { key, keyId } = await authSettings(config);
+    const longLived = await issueSessionToken(key, { now: NOW, ttlSeconds: 30 * 24 * 3600, keyId });
     await expectRefused(longLived, 'expired', secondsAfter(NOW, TTL + 6));
   });
 
@@ -104,12 +110,37 @@ describe('session tokens through the guard (frozen clock)', () => {
 
   it('refuses a token signed with another SESSION_SECRET', async () => {
     const otherKey = await deriveSessionKey('another-secret-of-at-least-32-bytes-long!', PASSWORD);
-    await expectRefused(await issueSessionToken(otherKey, { now: NOW, ttlSeconds: TTL }), 'invalid_signature');
+    // No key id (a forged or foreign token): a plain bad signature, however fresh.
+    await expectRefused(await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuer(SESSION_ISSUER).setAudience(SESSION_AUDIENCE)
+      .setSubject('team').setIssuedAt(Math.floor(NOW.getTime() / 1000)).setExpirationTime('1h').sign(otherKey), 'invalid_signature');
+    await expectRefused(await tokenFromOtherSettings('another-secret-of-at-least-32-bytes-long!', PASSWORD, FRESH_LOGIN_SECONDS + 1), 'invalid_signature');
   });
 
   it('refuses a token made under the old password once DASHBOARD_PASSWORD changes', async () => {
-    const oldKey = await deriveSessionKey(SECRET, 'the old password');
-    await expectRefused(await issueSessionToken(oldKey, { now: NOW, ttlSeconds: TTL }), 'invalid_signature');
+    await expectRefused(await tokenFromOtherSettings(SECRET, 'the old password', 3600), 'invalid_signature');
+  });
+
+  it('a token signed moments ago under other settings is a settings mismatch: a clear 500, never a redirect to /login', async () => {
+    const logs: string[] = [];
+    const token = await tokenFromOtherSettings(SECRET, 'what the login function was given', 3);
+    const settings = await authSettings(config);
+    expect(await checkSession(request('/', token), { settings, now: NOW, loginRunsElsewhere: true })).toEqual({ valid: false, reason: 'settings_mismatch' });
+    // One process doing both (Node): only an old session, from before a password change.
+    expect(await checkSession(request('/', token), { settings, now: NOW })).toEqual({ valid: false, reason: 'invalid_signature' });
+    const guard = { loadSettings: async () => settings, now: NOW, next: async () => new Response('served'), loginRunsElsewhere: true, log: (m: string) => logs.push(m) };
+    const page = await protect(request('/payments', token), guard);
+    expect(page.status).toBe(500);
+    expect(page.headers.get('location')).toBeNull();
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(await page.text()).toContain('configured with different settings than the login');
+    expect(page.headers.get('set-cookie')).toMatch(/^__Host-dashboard_session=;.*Max-Age=0/);
+    const api = await protect(request('/api/overview/kpis', token), guard);
+    expect(api.status).toBe(500);
+    expect(await api.json()).toMatchObject({ error: 'session_settings_mismatch' });
+    expect(logs[0]).toMatch(/SESSION_SECRET and DASHBOARD_PASSWORD.*Netlify UI or \.env/);
+    // The key id names the key without revealing it: 12 base64url characters, different per key.
+    expect(settings.keyId).toMatch(/^[\w-]{12}$/);
+    expect(settings.keyId).not.toBe((await authSettings({ ...config, password: 'other' })).keyId);
   });
 
   it('refuses alg: none', async () => {
@@ -157,11 +188,13 @@ describe('session tokens through the guard (frozen clock)', () => {
     expect(await checkSession(elsewhere, { settings, now: NOW })).toEqual({ valid: false, reason: 'missing' });
   });
 
-  it('reads the __Host- cookie in production and ignores the plain name there', async () => {
-    const production = await authSettings({ ...config, production: true });
-    expect(production.cookieName).toBe('__Host-dashboard_session');
-    const token = await issueSessionToken(production.key, { now: NOW, ttlSeconds: TTL });
-    expect(await checkSession(request('/', token, '__Host-dashboard_session'), { settings: production, now: NOW })).toMatchObject({ valid: true });
-    expect(await checkSession(request('/', token, 'dashboard_session'), { settings: production, now: NOW })).toEqual({ valid: false, reason: 'missing' });
+  it('reads the __Host- cookie whether production or not (the two Netlify runtimes may disagree on it), never the plain name', async () => {
+    for (const production of [true, false]) {
+      const settings = await authSettings({ ...config, production });
+      expect(settings.cookieName).toBe('__Host-dashboard_session');
+      const token = await issueSessionToken(settings.key, { now: NOW, ttlSeconds: TTL, keyId: settings.keyId });
+      expect(await checkSession(request('/', token, '__Host-dashboard_session'), { settings, now: NOW })).toMatchObject({ valid: true });
+      expect(await checkSession(request('/', token, 'dashboard_session'), { settings, now: NOW })).toEqual({ valid: false, reason: 'missing' });
+    }
   });
 });

@@ -63,6 +63,10 @@ export function edgeBootstrapUrl(): string {
 export interface NetlifyServerOptions {
   /** Written to the site's .env and passed to the CLI: DATABASE_URL, DASHBOARD_PASSWORD, SESSION_SECRET, … */
   env?: Record<string, string>;
+  /** Only in the CLI's environment (the shell): functions see these, the edge function does not. */
+  shellEnv?: Record<string, string>;
+  /** Only in the site's .env: both runtimes read it. */
+  dotEnv?: Record<string, string>;
   /** A path that answers 200 once everything is up; default /login (static, through the edge function). */
   readyPath?: string;
   /** Default 300 s: a cold build on a busy two-core machine. */
@@ -133,8 +137,8 @@ export async function startNetlifyServer(options: NetlifyServerOptions = {}): Pr
   }
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(siteDir, 'node_modules'), 'dir');
   withoutGeneratedSsrFunction(join(siteDir, 'netlify.toml'));
-  const env = options.env ?? {};
-  writeFileSync(join(siteDir, '.env'), `${dotenv(env)}\n`);
+  const env = { ...options.env, ...options.shellEnv };
+  writeFileSync(join(siteDir, '.env'), `${dotenv({ ...options.env, ...options.dotEnv })}\n`);
 
   const [port, staticPort, functionsPort] = [await freePort(), await freePort(), await freePort()];
   const bin = join(PROJECT_ROOT, 'node_modules/.bin');
