@@ -85,3 +85,18 @@ export function applySecurityHeaders(headers: Headers, { production, contentSecu
   // are not this app's decision.
   if (production) headers.set('strict-transport-security', 'max-age=31536000');
 }
+
+/** Hashed build assets (/_astro/*): their names change with their content, so they never go stale. */
+export const IMMUTABLE_ASSET_CACHE = 'public, max-age=31536000, immutable';
+
+/**
+ * Headers for a hashed build asset under /_astro/ (scripts, styles, fonts): the baseline every
+ * response carries, the non-document policy, and caching for good. The Node server sets them in
+ * src/cli/serve.ts; on Netlify, where the edge function skips these paths, netlify.toml's
+ * [[headers]] for "/_astro/*" lists the same values (tests compare the two).
+ */
+export function assetHeaders(production: boolean): Record<string, string> {
+  const headers = new Headers({ 'cache-control': IMMUTABLE_ASSET_CACHE });
+  applySecurityHeaders(headers, { production, contentSecurityPolicy: NON_DOCUMENT_CSP });
+  return Object.fromEntries(headers);
+}

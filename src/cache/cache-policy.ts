@@ -64,7 +64,8 @@ export const PAYMENTS_CSV_POLICY: CachePolicy = {
   tag: 'payments',
   ttlSeconds: PAYMENTS_TTL,
   staleWhileRevalidateSeconds: 30,
-  params: [...PAYMENT_FILTER_PARAMS],
+  // `limit` and `after` pick one chunk of the export (the Export button's requests).
+  params: [...PAYMENT_FILTER_PARAMS, 'limit', 'after'],
 };
 
 /**

@@ -16,6 +16,7 @@ import { martTables } from '../marts/mart-tables.ts';
 import { onceUntilFailure } from '../api/runtime-deps.ts';
 import { everyTick, scheduledCheck } from '../alerts/schedule.ts';
 import { memoryLedger } from '../alerts/ledger.ts';
+import { assetHeaders } from '../auth/security-headers.ts';
 
 export const NODE_BUILD_ENTRY = join(process.cwd(), 'dist-node/server/entry.mjs');
 
@@ -79,8 +80,11 @@ export function literalizeInvalidEscapes(url: string): string {
  * compression, which the adapter does not do itself: on Heroku nothing in front compresses, and
  * the pages' JavaScript would travel at 2–3× its size. Netlify's CDN compresses on its side.
  */
-async function listen(port: number, host: string): Promise<void> {
+async function listen(port: number, host: string, production: boolean): Promise<void> {
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+  // The adapter serves /_astro/* from disk without running the middleware that adds the
+  // security headers, so they are set here, before it writes its own.
+  const assets = Object.entries(assetHeaders(production));
   const { handler } = (await import(pathToFileURL(NODE_BUILD_ENTRY).href)) as { handler: NodeHandler };
   const compress = compression();
   const server = createServer((req, res) => {
@@ -90,6 +94,7 @@ async function listen(port: number, host: string): Promise<void> {
       return;
     }
     req.url = literalizeInvalidEscapes(req.url ?? '/');
+    if (req.url.startsWith('/_astro/')) for (const [name, value] of assets) res.setHeader(name, value);
     compress(req as never, res as never, () => handler(req, res));
   });
   await new Promise<void>((resolve, reject) => {
@@ -121,7 +126,7 @@ export async function serve(): Promise<void> {
   if (!existsSync(NODE_BUILD_ENTRY)) fail('No Node build found in dist-node/. Run `npm run build:node` first (or `npm start`, which builds when needed).');
 
   const port = process.env.PORT || '4321';
-  await listen(Number(port), process.env.HOST || 'localhost');
+  await listen(Number(port), process.env.HOST || 'localhost', config.production);
 
   const url = `http://localhost:${port}`;
   if (config.databaseKind === 'pglite') {

@@ -54,7 +54,7 @@ interface ErrorBody {
   param?: unknown;
 }
 
-async function errorFrom(response: Response): Promise<ApiError> {
+export async function errorFrom(response: Response): Promise<ApiError> {
   let body: ErrorBody = {};
   try {
     body = (await response.json()) as ErrorBody;

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { exportCsvInChunks } from '../../src/ui/csv-export.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { routeApiRequest } from '../../src/api/router.ts';
 import { startNodeServer, type RunningServer } from '../helpers/node-build.ts';
@@ -60,6 +62,21 @@ describe('the API under netlify serve --offline', () => {
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="failed-payments_2026-03-01_to_2026-03-07_UTC_exported-/);
     const ids = (await response.text()).trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
     expect(ids).toEqual(['ch_a09', 'ch_a12', 'ch_a05', 'ch_a07', 'ch_a04', 'ch_a02']);
+  });
+
+  it('the Export button\'s chunks from the functions add up to the Node build\'s single-response export, byte for byte', async () => {
+    const query = '?sort=-amount';
+    const single = Buffer.from(await (await get(node.url, `/api/payments.csv${query}`)).arrayBuffer());
+    const parts: Uint8Array[] = [];
+    const result = await exportCsvInChunks({
+      url: `${netlify.url}/api/payments.csv${query}`,
+      chunkRows: 4,
+      fetchImpl: (input, init) => get(netlify.url, String(input).slice(netlify.url.length), init),
+      openSink: async () => ({ write: async (chunk) => { parts.push(chunk); }, close: async () => {}, abort: async () => {} }),
+    });
+    expect(parts.length).toBeGreaterThan(5);
+    expect(result.rows).toBe(FIXTURE_CHARGES.length);
+    expect(createHash('sha256').update(Buffer.concat(parts)).digest('hex')).toBe(createHash('sha256').update(single).digest('hex'));
   });
 
   it('answers bad input with 400 JSON and POST /api/refresh without caching', async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNetlifyServer, type NetlifyServer } from '../helpers/netlify-server.ts';
 import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
 import { describeGuardedSite } from './guarded-site.ts';
+import { assetHeaders } from '../../src/auth/security-headers.ts';
 
 const PASSWORD = 'netlify e2e password';
 const SECRET = 'netlify-e2e-session-secret-0123456789abcdef';
@@ -40,5 +41,15 @@ describe('Netlify: the edge function is what answers', () => {
     expect(meta).toBeDefined();
     const scriptSrc = meta!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
     expect(response.headers.get('content-security-policy')).toContain(scriptSrc);
+  });
+
+  it('serves /_astro/* assets with the same security headers and immutable caching as the Node server (netlify.toml)', async () => {
+    const html = await (await fetch(`${site.url}/login`)).text();
+    const asset = /(?:href|src)="(\/_astro\/[^"]+)"/.exec(html)?.[1];
+    expect(asset).toBeDefined();
+    const response = await fetch(`${site.url}${asset}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-nf-edge-functions')).toBeNull(); // the edge function skips assets
+    for (const [name, value] of Object.entries(assetHeaders(true))) expect(response.headers.get(name), name).toBe(value);
   });
 });

@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { literalizeInvalidEscapes } from '../../src/cli/serve.ts';
+import { assetHeaders } from '../../src/auth/security-headers.ts';
 import { loginOverHttp } from '../helpers/login.ts';
 import { PROJECT_ROOT, startNodeServer } from '../helpers/node-build.ts';
 import { createScratchDatabase } from '../helpers/postgres.ts';
@@ -69,7 +70,8 @@ describe('serve', () => {
   it('serves the built app with compressed responses, and says in one line that the marts are missing', async () => {
     // An empty database: reachable, but without the marts.
     const scratch = await createScratchDatabase();
-    const server = await startNodeServer(inject('nodeBuildDir'), { DATABASE_URL: scratch.url, DASHBOARD_PASSWORD: 'team' }, { viaServeCli: true });
+    // Production, as the Procfile runs it (HSTS on every response, assets included).
+    const server = await startNodeServer(inject('nodeBuildDir'), { NODE_ENV: 'production', DATABASE_URL: scratch.url, DASHBOARD_PASSWORD: 'team', SESSION_SECRET: SECRET }, { viaServeCli: true });
     try {
       expect(server.output()).toContain('Payments dashboard: http://localhost:');
       const martsLine = server.output().split('\n').find((line) => line.startsWith('Marts '));
@@ -89,6 +91,8 @@ describe('serve', () => {
       await script.arrayBuffer();
       expect(script.status).toBe(200);
       expect(script.headers.get('content-encoding')).toMatch(/^(br|gzip)$/);
+      // Assets skip the middleware: serve.ts gives them the baseline, the non-document CSP and immutable caching.
+      for (const [name, value] of Object.entries(assetHeaders(true))) expect(script.headers.get(name), name).toBe(value);
 
       // What the adapter cannot parse still gets the API's JSON errors, not plain text.
       const trace = await rawRequest(server.url, 'TRACE', '/api/health');

@@ -4,6 +4,7 @@
  * API's rows, expands a retried payment and exports CSV, with no console errors. The full
  * behaviour is tested on the Node build (payments.test.ts); this proves the other deploy target.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { charge } from '../helpers/charge-fixture.ts';
@@ -35,6 +36,8 @@ beforeAll(async () => {
   site = await startNetlifyServer({ env: { DATABASE_URL: db.url, DASHBOARD_PASSWORD: PASSWORD, SESSION_SECRET: SECRET } });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  // Headless Chromium cannot answer a save dialog: the export takes the Blob download.
+  await page.addInitScript(() => { delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker; });
   page.on('console', (message) => {
     if (message.type() === 'error' && !new URL(page.url()).pathname.startsWith('/login')) consoleErrors.push(message.text());
   });
@@ -67,8 +70,12 @@ describe('Payments explorer under netlify serve --offline', () => {
     await row.locator('.final-outcome').waitFor();
     expect((await row.locator('.final-outcome').textContent())?.replace(/\s+/g, ' ').trim()).toBe('✓ Final outcome: Recovered — succeeded on attempt 2 of 2.');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Export CSV/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export CSV/ }).click()]);
     expect(await download.failure()).toBeNull();
+    expect(download.suggestedFilename()).toMatch(/^payments_all-dates_UTC_exported-\d{8}T\d{4}Z\.csv$/);
+    const file = readFileSync((await download.path())!, 'utf8');
+    expect(file).toBe(await (await page.request.get(`${site.url}/api/payments.csv?q=pi_NetRetry`)).text());
+    expect(file.split('\r\n').filter(Boolean)).toHaveLength(3);
     expect(consoleErrors).toEqual([]);
   });
 });

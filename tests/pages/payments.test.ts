@@ -136,6 +136,8 @@ beforeAll(async () => {
   });
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  // Headless Chromium cannot answer a save dialog: exports take the Blob download (payments-export.test.ts covers both).
+  await context.addInitScript(() => { delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker; });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   page = await context.newPage();
   page.on('console', (message) => {
@@ -339,10 +341,12 @@ describe('Payments explorer', () => {
     const expected = await api(`/api/payments?status=failed&${RANGE}&page=1&size=25`);
     expect(expected.total).toBeGreaterThan(100); // more than any one page
     await expectCount(expected.total);
-    const link = page.getByRole('link', { name: /Export CSV/ });
-    expect(await link.getAttribute('href')).toBe(`/api/payments.csv?status=failed&from=${FROM}&to=${TO}`);
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const button = page.getByRole('button', { name: /Export CSV/ });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^failed-payments_${FROM}_to_${TO}_UTC_exported-\\d{8}T\\d{4}Z\\.csv$`));
     const text = readFileSync((await download.path())!, 'utf8');
+    // Assembled from chunks, byte for byte the single-response export.
+    expect(text).toBe(await (await page.request.get(`${server.url}/api/payments.csv?status=failed&from=${FROM}&to=${TO}`)).text());
     const records = parseCsv(text).filter((record) => record.some((cell) => cell !== ''));
     expect(records.length - 1).toBe(expected.total);
     const header = records[0]!;

@@ -1,11 +1,16 @@
 import { PAYMENTS_CSV_POLICY, cacheHeaders } from '../../cache/cache-policy.ts';
+import { countPayments } from '../../queries/payments-count.ts';
 import type { PaymentFilters } from '../../queries/payment-filters-sql.ts';
 import { getPaymentsCsvBatch, type CsvBatch } from '../../queries/payments-csv.ts';
-import type { PaymentKey } from '../../queries/payment-sort.ts';
+import type { PaymentKey, PaymentSort } from '../../queries/payment-sort.ts';
+import { csvFilename } from '../../ui/csv-filename.ts';
+import { badRequest } from '../../http/app-error.ts';
 import { csvLine } from '../csv/csv-format.ts';
 import type { Deps } from '../deps.ts';
 import { paymentsSource } from '../payments-source.ts';
+import { encodeCursor, parseCursorParam } from '../params/page-cursor.ts';
 import { parsePaymentFilters, parsePaymentSort } from '../params/payment-params.ts';
+import { optionalParam } from '../params/query-params.ts';
 
 /**
  * Rows per query. Each batch is one text value of ~200 bytes a row, so 20,000 rows hold ~4 MB:
@@ -22,20 +27,61 @@ function csvHeader(timeZone: string): string {
   ]);
 }
 
-/** What and when: `failed-payments_2026-05-01_to_2026-05-31_Europe-Paris_exported-20261126T0942Z.csv`. */
-export function csvFilename(filters: PaymentFilters, timeZone: string, exportedAt: Date): string {
-  const what = filters.status ? `${filters.status}-payments` : 'payments';
-  const range = filters.from && filters.to ? `${filters.from}_to_${filters.to}`
-    : filters.from ? `from_${filters.from}`
-    : filters.to ? `until_${filters.to}`
-    : 'all-dates';
-  const zone = timeZone.replace(/[^A-Za-z0-9_+-]+/g, '-');
-  const stamp = exportedAt.toISOString().replace(/[-:]/g, '').slice(0, 13);
-  return `${what}_${range}_${zone}_exported-${stamp}Z.csv`;
+/**
+ * The most rows one chunk may ask for. At ~200 bytes a row, 50,000 rows are ~10 MB: inside the
+ * 20 MB a streamed Netlify Function response may carry (the page asks for 10,000, ~2 MB).
+ */
+export const CSV_CHUNK_MAX_ROWS = 50_000;
+
+/** Counting the export's rows for its progress bar stops here (the count then says so). */
+const EXPORT_COUNT_CAP = 10_000_000;
+
+function parseChunkLimit(url: URL): number | undefined {
+  const raw = optionalParam(url, 'limit');
+  if (raw === undefined) return undefined;
+  const limit = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
+  if (!(limit >= 1 && limit <= CSV_CHUNK_MAX_ROWS)) throw badRequest('limit', `limit must be a whole number from 1 to ${CSV_CHUNK_MAX_ROWS}`);
+  return limit;
+}
+
+function csvHeaders(filters: PaymentFilters, timeZone: string, generatedAt: Date, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'content-type': 'text/csv; charset=utf-8; header=present',
+    'content-disposition': `attachment; filename="${csvFilename(filters, timeZone, generatedAt)}"`,
+    ...cacheHeaders(PAYMENTS_CSV_POLICY, generatedAt),
+    ...extra,
+  };
 }
 
 /**
- * GET /api/payments.csv: the whole filtered result, in the explorer's sort, streamed. Rows are
+ * One chunk of the export (`limit` rows after the `after` cursor): what a Netlify Function can
+ * return within its limits, where a million-row file cannot be one response. The first chunk
+ * (no `after`) starts with the header line and says how many rows to expect (`X-Total-Rows`);
+ * every chunk says how many it holds (`X-Chunk-Rows`) and, unless it is the last, where the next
+ * starts (`X-Next-Cursor`). Concatenated, the chunks are byte for byte the single-response file.
+ */
+async function csvChunk(deps: Deps, url: URL, filters: PaymentFilters, sort: PaymentSort, limit: number): Promise<Response> {
+  const after = parseCursorParam(url, sort);
+  const generatedAt = deps.now();
+  const timeZone = deps.config.reportingTimezone;
+  const source = await paymentsSource(deps);
+  const [batch, total] = await Promise.all([
+    getPaymentsCsvBatch(source, filters, sort, after, limit),
+    after ? undefined : countPayments(source, filters, EXPORT_COUNT_CAP),
+  ]);
+  const extra: Record<string, string> = { 'x-chunk-rows': String(batch.rows) };
+  if (batch.rows === limit && batch.last) extra['x-next-cursor'] = encodeCursor(sort, batch.last);
+  if (total) {
+    extra['x-total-rows'] = String(total.total);
+    if (total.capped) extra['x-total-capped'] = 'true';
+  }
+  const body = (after ? '' : csvHeader(timeZone)) + batch.text;
+  return new Response(body, { headers: csvHeaders(filters, timeZone, generatedAt, extra) });
+}
+
+/**
+ * GET /api/payments.csv: the whole filtered result, in the explorer's sort, streamed; with
+ * `limit`, one chunk of it (see csvChunk). Rows are
  * read in keyset batches as the client consumes the stream, so memory stays at two batches (the
  * one being sent, the one being read) however many rows there are. The first batch is read before answering, so a database that is down
  * still gets the 503 JSON rather than a broken download.
@@ -46,6 +92,8 @@ export function createPaymentsCsvHandler(options: { batchSize?: number } = {}) {
     const url = new URL(request.url);
     const filters = parsePaymentFilters(url, { maxDays: deps.config.maxRangeDays });
     const sort = parsePaymentSort(url);
+    const limit = parseChunkLimit(url);
+    if (limit !== undefined) return csvChunk(deps, url, filters, sort, limit);
     const generatedAt = deps.now();
     const timeZone = deps.config.reportingTimezone;
     // PostgreSQL writes the lines (src/queries/payments-csv.ts); this only passes them on.
@@ -78,13 +126,7 @@ export function createPaymentsCsvHandler(options: { batchSize?: number } = {}) {
         }
       },
     });
-    return new Response(body, {
-      headers: {
-        'content-type': 'text/csv; charset=utf-8; header=present',
-        'content-disposition': `attachment; filename="${csvFilename(filters, timeZone, generatedAt)}"`,
-        ...cacheHeaders(PAYMENTS_CSV_POLICY, generatedAt),
-      },
-    });
+    return new Response(body, { headers: csvHeaders(filters, timeZone, generatedAt) });
   };
 }
 

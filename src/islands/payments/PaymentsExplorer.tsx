@@ -10,6 +10,7 @@ import { reportDataAge } from '../../ui/data-age.ts';
 import { ApiError, isAbortError } from '../../ui/fetch-json.ts';
 import { onRefresh } from '../../ui/refresh.ts';
 import { onQueryChange, writeQuery } from '../../ui/url-state.ts';
+import { ExportButton } from './ExportButton.tsx';
 import { PaymentDetailPanel } from './PaymentDetail.tsx';
 import { PaymentsFilters, type OptionsState } from './PaymentsFilters.tsx';
 import { PaymentsPager } from './PaymentsPager.tsx';
@@ -192,9 +193,14 @@ export default function PaymentsExplorer({ timeZone }: Props) {
         </p>
         {zone && <p class="payments-zone muted">Times in {zone}</p>}
         {sortNote && <p class="payments-sort-note muted">{sortNote}</p>}
-        <a class="button payments-export" href={paymentsCsvUrl(view)} download>
-          Export CSV<span class="visually-hidden"> of every payment matching the filters</span>
-        </a>
+        <ExportButton
+          csvUrl={paymentsCsvUrl(view)}
+          filters={view}
+          timeZone={timeZone ?? 'UTC'}
+          disabledReason={load.kind !== 'error' ? undefined
+            : load.error.code === 'invalid_parameter' ? 'Nothing to export: the filters are not valid.'
+            : 'Nothing to export until the payments load.'}
+        />
       </div>
 
       {load.kind === 'error' && (
