@@ -69,8 +69,10 @@ export async function getBreakdownFromCharges(
       where c.currency = $1
         and c.created_at >= $2::date
         and c.created_at < $4::date + 1
+        -- A calendar previous period (Nov 1–5 for Dec 1–5) need not end where the current starts.
+        and (c.created_at >= $3::date or c.created_at < $5::date + 1)
       group by 1, 2`,
-    [currency, previous.from, current.from, current.to],
+    [currency, previous.from, current.from, current.to, previous.to],
   );
   return splitPeriods(rows);
 }

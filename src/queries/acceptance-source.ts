@@ -46,8 +46,10 @@ export async function getAcceptanceBreakdown(
             coalesce(sum(lost_revenue) filter (where date >= $4::date), 0)::bigint as "lostRevenue"
        from ${source.tables.acceptance}
       where currency = $1 and dimension = $2 and date between $3::date and $5::date
+        -- A calendar previous period (Nov 1–5 for Dec 1–5) need not end where the current starts.
+        and (date >= $4::date or date <= $6::date)
       group by 1, 2`,
-    [currency, dimension, previous.from, current.from, current.to],
+    [currency, dimension, previous.from, current.from, current.to, previous.to],
   );
   return splitPeriods(rows);
 }
@@ -65,8 +67,9 @@ export async function getUniquePayments(
             sum(payments_succeeded)::bigint  as succeeded
        from ${source.tables.acceptance}
       where currency = $1 and dimension = 'all' and date between $2::date and $4::date
+        and (date >= $3::date or date <= $5::date)
       group by 1`,
-    [currency, previous.from, current.from, current.to],
+    [currency, previous.from, current.from, current.to, previous.to],
   );
   return uniqueTotalsByPeriod(rows);
 }

@@ -38,6 +38,8 @@ export async function getUniquePaymentTotals(
         where f.currency = $1
           and f.created_at >= $2::date
           and f.created_at < $4::date + 1
+          -- A calendar previous period (Nov 1–5 for Dec 1–5) need not end where the current starts.
+          and (f.created_at >= $3::date or f.created_at < $5::date + 1)
           and (f.attempt_number = 1 or f.payment_intent_id is null)
      )
      select case when in_current then 'current' else 'previous' end as period,
@@ -45,8 +47,7 @@ export async function getUniquePaymentTotals(
             count(*) filter (where outcome = 'succeeded')  as succeeded
        from firsts
       group by 1`,
-    // The previous period ends the day before the current one starts, so one range covers both.
-    [currency, previous.from, current.from, current.to],
+    [currency, previous.from, current.from, current.to, previous.to],
   );
   return uniqueTotalsByPeriod(rows);
 }

@@ -89,8 +89,42 @@ export function rangeForPreset(preset: RangePreset, today: IsoDate): DateRange {
   }
 }
 
-/** The N days just before a range of N days (the API's comparison period). */
-export function previousPeriod(range: DateRange): DateRange {
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+/** The date `months` calendar months from the 1st of `date`'s month, on `day` (clamped to the month's length). */
+function monthDay(date: IsoDate, months: number, day: number): IsoDate {
+  const d = toUtc(date);
+  const year = d.getUTCFullYear();
+  const month = d.getUTCMonth() + months;
+  const first = new Date(Date.UTC(year, month, 1));
+  const clamped = Math.min(day, lastDayOfMonth(first.getUTCFullYear(), first.getUTCMonth()));
+  return fromUtc(new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), clamped)));
+}
+
+function monthsBetween(from: IsoDate, to: IsoDate): number {
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + (Number(to.slice(5, 7)) - Number(from.slice(5, 7)));
+}
+
+/**
+ * The period a range is compared with (the API's and the page's):
+ * - whole calendar months (the 1st to a month's last day) → as many whole months before:
+ *   Nov 1–30 against Oct 1–31, not the 30 days Oct 2–31;
+ * - from the 1st up to `today`, a period still in progress (month to date) → the same part of
+ *   as many months before: Dec 1–5 against Nov 1–5 (Mar 1–30 against all of February);
+ * - anything else → the N days just before a range of N days.
+ */
+export function previousPeriod(range: DateRange, today?: IsoDate): DateRange {
+  const startsMonth = range.from.endsWith('-01');
+  const months = monthsBetween(range.from, range.to) + 1;
+  const day = Number(range.to.slice(8, 10));
+  if (startsMonth && day === lastDayOfMonth(Number(range.to.slice(0, 4)), Number(range.to.slice(5, 7)) - 1)) {
+    return { from: monthDay(range.from, -months, 1), to: addDays(range.from, -1) };
+  }
+  if (startsMonth && range.to === today) {
+    return { from: monthDay(range.from, -months, 1), to: monthDay(range.to, -months, day) };
+  }
   const length = rangeLength(range);
   return { from: addDays(range.from, -length), to: addDays(range.from, -1) };
 }

@@ -22,6 +22,7 @@ describe.each(DRIVERS)('overview endpoints on %s', (driver) => {
     expect(await get(handleOverviewKpis, `${RANGE}&currency=usd`)).toEqual({
       range: { from: '2026-03-01', to: '2026-03-07' },
       previous: { from: '2026-02-22', to: '2026-02-28' },
+      inProgress: false,
       currency: 'usd',
       kpis: {
         grossRevenue: { value: 9500, previous: 1000, change: 8.5 },

@@ -266,3 +266,28 @@ describe('long ranges and what the figures count', () => {
     await context.close();
   });
 });
+
+describe('comparison periods', () => {
+  it('Month to date is marked in progress and compared with the same days of last month; Previous month with the whole month before', { timeout: 120_000 }, async () => {
+    const monthStart = `${TODAY.slice(0, 7)}-01`;
+    const lastMonthStart = addDays(monthStart, -1).slice(0, 7) + '-01';
+    await screenshots('month-to-date', '?range=month-to-date&currency=usd', async (page) => {
+      expect(await page.textContent('[data-in-progress]')).toBe('in progress');
+      expect(await page.textContent('.overview__period .muted')).toMatch(/, to the same time$/);
+      const kpis = await api<{ previous: { from: string; to: string }; inProgress: boolean }>(page, `/api/overview/kpis?from=${monthStart}&to=${TODAY}&currency=usd`);
+      expect(kpis.inProgress).toBe(true);
+      expect(kpis.previous.from).toBe(lastMonthStart);
+      expect(await page.textContent('.overview__period .muted')).toContain(formatDate(lastMonthStart, { locale: LOCALE, withYear: false }).split(' ')[0]!);
+    });
+    const context = await newContext();
+    const { page, errors } = await openOverviewPage(context, `${server.url}/?range=previous-month&currency=usd`);
+    const lastOfPrevious = addDays(monthStart, -1);
+    const kpis = await api<{ range: { from: string; to: string }; previous: { from: string; to: string } }>(page, `/api/overview/kpis?from=${lastMonthStart}&to=${lastOfPrevious}&currency=usd`);
+    // The calendar month before: it starts on the 1st and ends the day before the range does.
+    expect(kpis.previous.from.endsWith('-01')).toBe(true);
+    expect(kpis.previous.to).toBe(addDays(lastMonthStart, -1));
+    expect(await page.locator('[data-in-progress]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

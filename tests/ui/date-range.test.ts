@@ -40,7 +40,18 @@ describe('date ranges', () => {
 
   it('names the previous period of equal length', () => {
     expect(previousPeriod({ from: '2026-11-09', to: '2026-11-15' })).toEqual({ from: '2026-11-02', to: '2026-11-08' });
-    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31' })).toEqual({ from: '2026-01-29', to: '2026-02-28' });
+    // A calendar month against the calendar month before, whatever their lengths.
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31' })).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(previousPeriod({ from: '2026-11-01', to: '2026-11-30' })).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(previousPeriod({ from: '2026-01-01', to: '2026-12-31' })).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+    expect(previousPeriod({ from: '2026-01-01', to: '2026-01-31' })).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    // Month (or year) to date: the same part of the period before.
+    expect(previousPeriod({ from: '2026-12-01', to: '2026-12-01' }, '2026-12-01')).toEqual({ from: '2026-11-01', to: '2026-11-01' });
+    expect(previousPeriod({ from: '2026-12-01', to: '2026-12-05' }, '2026-12-05')).toEqual({ from: '2026-11-01', to: '2026-11-05' });
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-30' }, '2026-03-30')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(previousPeriod({ from: '2026-01-01', to: '2026-12-01' }, '2026-12-01')).toEqual({ from: '2025-01-01', to: '2025-12-01' });
+    // From the 1st but ended in the past and not at a month's end: the N days before.
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-07' }, '2026-03-20')).toEqual({ from: '2026-02-22', to: '2026-02-28' });
   });
 
   it('formats dates without shifting them to the viewer’s offset', () => {

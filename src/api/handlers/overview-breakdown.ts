@@ -2,7 +2,8 @@ import { OVERVIEW_BREAKDOWN_POLICY } from '../../cache/cache-policy.ts';
 import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type BreakdownPeriods, type BreakdownResponse, type BreakdownRow } from '../../queries/acceptance-breakdown.ts';
 import { getAcceptanceBreakdown } from '../../queries/acceptance-source.ts';
 import type { Deps } from '../deps.ts';
-import { previousPeriod } from '../params/date-range.ts';
+import { previousPeriod } from '../../ui/date-range.ts';
+import { todayIn } from '../params/calendar-date.ts';
 import { enumParam } from '../params/query-params.ts';
 import { rate } from '../rates.ts';
 import { cachedJson } from '../respond.ts';
@@ -46,7 +47,7 @@ export function breakdownRows(periods: BreakdownPeriods): BreakdownRow[] {
 export async function handleOverviewBreakdown(request: Request, deps: Deps): Promise<Response> {
   const by = enumParam(new URL(request.url), 'by', BREAKDOWN_DIMENSIONS) ?? DEFAULT_DIMENSION;
   const { range, currency, generatedAt } = await parseOverviewRequest(request, deps);
-  const periods = currency ? await getAcceptanceBreakdown(deps, currency, by, range, previousPeriod(range)) : { current: [], previous: [] };
+  const periods = currency ? await getAcceptanceBreakdown(deps, currency, by, range, previousPeriod(range, todayIn(deps.config.reportingTimezone, generatedAt))) : { current: [], previous: [] };
   const body: BreakdownResponse = { currency, by, rows: breakdownRows(periods) };
   return cachedJson(body, OVERVIEW_BREAKDOWN_POLICY, generatedAt);
 }

@@ -3,8 +3,8 @@ import { getPeriodTotals, type PeriodTotals } from '../../queries/period-totals.
 import { getUniquePayments } from '../../queries/acceptance-source.ts';
 import type { UniquePaymentTotals } from '../../queries/unique-payment-totals.ts';
 import type { Deps } from '../deps.ts';
-import { daysInRange } from '../params/calendar-date.ts';
-import { previousPeriod } from '../params/date-range.ts';
+import { previousPeriod } from '../../ui/date-range.ts';
+import { daysInRange, todayIn } from '../params/calendar-date.ts';
 import { pointChange, rate, relativeChange } from '../rates.ts';
 import { cachedJson } from '../respond.ts';
 import { parseOverviewRequest } from './overview-request.ts';
@@ -41,16 +41,23 @@ function uniqueSuccessRateKpi(current: UniquePaymentTotals, previous: UniquePaym
 /** GET /api/overview/kpis: the KPIs for the range against the equally long period before it. */
 export async function handleOverviewKpis(request: Request, deps: Deps): Promise<Response> {
   const { range, currency, generatedAt } = await parseOverviewRequest(request, deps, 'daily');
-  const previous = previousPeriod(range);
+  // A range ending today is still in progress: compared with the same part of the period before
+  // (its last day up to the same time of day), calendar months with calendar months.
+  const today = todayIn(deps.config.reportingTimezone, generatedAt);
+  const inProgress = range.to === today;
+  const previous = previousPeriod(range, today);
+  const cut = inProgress ? { now: generatedAt, today } : undefined;
   // The per-payment rate reads charge by charge: over a long range it would outgrow the time a
   // request may take, so it keeps the explorer's limit while the daily-mart totals take years.
   const perPayment = daysInRange(range.from, range.to) <= deps.config.maxRangeDays;
   const [totals, payments] = currency
-    ? await Promise.all([getPeriodTotals(deps, currency, range, previous), perPayment ? getUniquePayments(deps, currency, range, previous) : null])
+    ? await Promise.all([getPeriodTotals(deps, currency, range, previous, cut), perPayment ? getUniquePayments(deps, currency, range, previous) : null])
     : [{ current: NO_TOTALS, previous: NO_TOTALS }, { current: NO_PAYMENTS, previous: NO_PAYMENTS }];
   const body = {
     range,
     previous,
+    /** The range ends today; the previous period's last day then counts up to the same time of day. */
+    inProgress,
     currency,
     kpis: {
       grossRevenue: relativeKpi(totals.current.grossRevenue, totals.previous.grossRevenue),

@@ -41,9 +41,3 @@ export function parseOverviewRange(url: URL, options: { timeZone: string; now: D
   checkRange(from, to, options.maxDays, options.limitNote);
   return { from, to };
 }
-
-/** The N days just before `from`, N being the range's length. */
-export function previousPeriod(range: DateRange): DateRange {
-  const days = daysInRange(range.from, range.to);
-  return { from: addDays(range.from, -days), to: addDays(range.from, -1) };
-}

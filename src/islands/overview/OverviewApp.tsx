@@ -103,7 +103,9 @@ export function OverviewApp({ initialView, initialProblems = [], initialBy, toda
   const episodes = alerts.status === 'ready' && alerts.data && alerts.data.currency === daily.data?.currency ? alerts.data.episodes : undefined;
 
   // The API names the previous period; until it answers for this range, compute the same thing.
-  const previous = range && (kpis.data && kpis.data.range.from === range.from && kpis.data.range.to === range.to ? kpis.data.previous : previousPeriod(range));
+  const previous = range && (kpis.data && kpis.data.range.from === range.from && kpis.data.range.to === range.to ? kpis.data.previous : previousPeriod(range, today));
+  // Today is not over: the comparison stops at the same time of day (the API does the same).
+  const inProgress = range !== null && range.to === today;
   const currency = view.currency ?? kpis.data?.currency ?? daily.data?.currency ?? null;
   const currencies = filters.data?.currencies;
 
@@ -134,7 +136,8 @@ export function OverviewApp({ initialView, initialProblems = [], initialBy, toda
             {range ? (
               <>
                 <strong>{formatRange(range)}</strong>
-                <span class="muted"> compared with {formatRange(previous!)}</span>
+                {inProgress && <span class="period-badge" data-in-progress title="The range ends today, which is not over yet">in progress</span>}
+                <span class="muted"> compared with {formatRange(previous!)}{inProgress ? ', to the same time' : ''}</span>
               </>
             ) : <span class="skeleton skeleton--line" />}
           </p>

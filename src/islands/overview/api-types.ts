@@ -14,6 +14,8 @@ export type KpiName = 'grossRevenue' | 'successRate' | 'failedRevenue' | 'attemp
 export interface KpisResponse {
   range: DateRange;
   previous: DateRange;
+  /** The range ends today: the previous period's last day counts up to the same time of day. */
+  inProgress?: boolean;
   currency: string;
   /** uniqueSuccessRate: per payment (each payment once, by its first attempt), beside the per-attempt successRate. */
   kpis: Record<KpiName, Kpi> & { uniqueSuccessRate?: Kpi };
