@@ -13,7 +13,7 @@ import pg from 'pg';
 import { BuildError } from '../marts/build/build-error.ts';
 import { buildMarts } from '../marts/build/build-marts.ts';
 import { LOADERS, type Loader, type MartBuildSettings } from '../marts/build/mart-build-settings.ts';
-import { martTables } from '../marts/mart-tables.ts';
+import { DEFAULT_ACCEPTANCE_TABLE, martTables } from '../marts/mart-tables.ts';
 import { ModelRenderError } from '../marts/render-model.ts';
 import {
   CliError, connectInTime, databaseUrlFlag, describeError, identifierFlag, parseFlags, runAsScript, timeZoneFlag,
@@ -59,6 +59,7 @@ export function parseMartsBuildArgs(argv: readonly string[]): MartsBuildOptions 
     martSchema: identifierFlag('--schema', values.schema, process.env.MART_SCHEMA?.trim() || 'public'),
     paymentsTable: identifierFlag('MART_PAYMENTS_TABLE', undefined, process.env.MART_PAYMENTS_TABLE?.trim() || 'mart_stripe_payments'),
     dailyTable: identifierFlag('MART_DAILY_TABLE', undefined, process.env.MART_DAILY_TABLE?.trim() || 'mart_stripe_payments_daily'),
+    acceptanceTable: identifierFlag('MART_ACCEPTANCE_TABLE', undefined, process.env.MART_ACCEPTANCE_TABLE?.trim() || DEFAULT_ACCEPTANCE_TABLE),
     reportingTimezone: timeZoneFlag(values.timezone),
     funnelMetadataKey: metadataKey('--funnel-key', values['funnel-key'], 'funnel'),
     profileMetadataKey: metadataKey('--profile-key', values['profile-key'], 'profile_id'),
@@ -79,7 +80,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const result = await buildMarts(client, options);
     const tables = martTables(options);
-    console.log(`built ${tables.payments}: ${result.payments} rows; ${tables.daily}: ${result.daily} rows ` +
+    console.log(`built ${tables.payments}: ${result.payments} rows; ${tables.daily}: ${result.daily} rows; ${tables.acceptance}: ${result.acceptance} rows ` +
       `(from ${options.source} tables in ${options.rawSchema}) in ${result.seconds.toFixed(1)} s`);
     return 0;
   } finally {

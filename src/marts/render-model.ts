@@ -8,12 +8,14 @@ import nunjucks from 'nunjucks';
  * - `ref(name)`: the relation of another model or seed (the caller decides what that is);
  * - `source(source, table)`: a raw table declared in sources.yml;
  * - `var(name, default)`: a project variable; without a value or a default, an error (as in dbt);
- * - `config(...)`: the model's configuration, collected and rendered as nothing.
+ * - `config(...)`: the model's configuration, collected and rendered as nothing;
+ * - `this`: the model's own relation, where dbt gives it (a post_hook is rendered with it).
  */
 export interface ModelContext {
   vars: Readonly<Record<string, string>>;
   ref(name: string): string;
   source(sourceName: string, tableName: string): string;
+  this?: string;
 }
 
 export interface ModelConfig {
@@ -57,6 +59,7 @@ export function renderModel(name: string, template: string, context: ModelContex
     if (value === undefined) throw new ModelRenderError(`${name}: var('${variable}') has no value and no default`);
     return value;
   }));
+  if (context.this !== undefined) env.addGlobal('this', context.this);
   env.addGlobal('config', (...args: unknown[]) => {
     Object.assign(config, keywordArguments(args));
     return '';

@@ -64,12 +64,16 @@ describe.each(LOADERS)('marts built from %s raw tables', (loader) => {
     expect(result.seconds).toBeGreaterThan(0);
   });
 
-  it('builds the daily mart the seed builds from the same detail rows', async () => {
+  it('builds the daily mart and the acceptance rollup the seed builds from the same detail rows', async () => {
     const directClient = new pg.Client({ connectionString: direct.url });
     await directClient.connect();
     try {
       const built = await dailyRows(raw.client);
       expect(built).toEqual(await dailyRows(directClient));
+      const acceptance = 'select * from mart_stripe_payments_acceptance order by date, currency, dimension, value collate "C" nulls first';
+      const builtAcceptance = (await raw.client.query(acceptance)).rows;
+      expect(builtAcceptance.length).toBeGreaterThan(0);
+      expect(builtAcceptance).toEqual((await directClient.query(acceptance)).rows);
       // 03-02 usd: ch_rec_1 failed and was retried (twice) until it succeeded on 03-06.
       expect(built.find((row) => row.date === '2026-03-02' && row.currency === 'usd')).toMatchObject({
         total_attempts: 1, failed_payments: 1, retried_payments: 1, recovered_payments: 1, recovered_revenue: '1000',
@@ -85,6 +89,7 @@ describe.each(LOADERS)('marts built from %s raw tables', (loader) => {
     expect(rows.map((row) => row.indexname)).toEqual(expect.arrayContaining([
       'mart_stripe_payments_pkey', 'mart_stripe_payments_daily_pkey', 'mart_stripe_payments_created_idx',
       'mart_stripe_payments_intent_idx', 'mart_stripe_payments_succeeded_intent_idx', 'mart_stripe_payments_failed_created_idx',
+      'mart_stripe_payments_acceptance_idx',
     ]));
     // Built beside the live tables and swapped in: nothing keeps the building names.
     const { rows: tables } = await raw.client.query<{ name: string }>(

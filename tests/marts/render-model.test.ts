@@ -49,21 +49,23 @@ describe('the shipped models', () => {
   const dir = fileURLToPath(new URL('../../src/marts/dbt/', import.meta.url));
   const models = readdirSync(dir).filter((file) => file.endsWith('.sql'));
 
-  it('use nothing but the dbt subset both engines share: ref, source, var, config; if/else/set', () => {
+  it('use nothing but the dbt subset both engines share: ref, source, var, config, this; if/else/set', () => {
     expect(models.length).toBeGreaterThanOrEqual(4);
     for (const file of models) {
       const text = readFileSync(`${dir}${file}`, 'utf8');
       const tags = [...text.matchAll(/\{%-?\s*(\w+)/g)].map((m) => m[1]);
       expect(tags.every((tag) => ['if', 'elif', 'else', 'endif', 'set'].includes(tag!)), `${file}: ${tags}`).toBe(true);
       const calls = [...text.matchAll(/\{\{-?\s*(\w+)/g)].map((m) => m[1]);
-      expect(calls.every((call) => ['ref', 'source', 'var', 'config'].includes(call!)), `${file}: ${calls}`).toBe(true);
+      // `this` (the model's own relation) appears inside post_hook strings, rendered once the table exists.
+      expect(calls.every((call) => ['ref', 'source', 'var', 'config', 'this'].includes(call!)), `${file}: ${calls}`).toBe(true);
     }
   });
 
   it('compile for each loader to the staging view, then the two marts, naming only that loader\'s raw tables', () => {
     for (const loader of ['fivetran', 'airbyte'] as const) {
       const steps = compileProject(buildSettings(loader));
-      expect(steps.map((step) => step.model)).toEqual([`stg_${loader}__stripe_charges`, 'mart_stripe_payments', 'mart_stripe_payments_daily']);
+      expect(steps.map((step) => step.model)).toEqual([`stg_${loader}__stripe_charges`, 'mart_stripe_payments', 'mart_stripe_payments_daily', 'mart_stripe_payments_acceptance']);
+      expect(steps[3]!.postHooks).toEqual(['create index if not exists mart_stripe_payments_acceptance_idx on "public"."mart_stripe_payments_acceptance" (currency, dimension, date)']);
       const sql = steps.map((step) => step.sql).join('\n');
       expect(sql).not.toMatch(/\{\{|\{%/);
       const rawTables = [...sql.matchAll(/"stripe_raw"\."(\w+)"/g)].map((m) => m[1]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isValidIdentifier, qualifiedName, quoteIdentifier } from '../../db/identifiers.ts';
 import { parseCsv } from '../decline-codes.ts';
-import { martTables } from '../mart-tables.ts';
+import { DEFAULT_ACCEPTANCE_TABLE, martTables } from '../mart-tables.ts';
 import { martIndexesSql } from '../../seed/install-marts.ts';
 import { BuildError } from './build-error.ts';
 import { compileProject, SEED_NAME, type CompiledStep } from './compile-project.ts';
@@ -13,6 +13,7 @@ import type { SqlClient } from './sql-client.ts';
 export interface MartBuildResult {
   payments: number;
   daily: number;
+  acceptance: number;
   seconds: number;
 }
 
@@ -102,13 +103,19 @@ export async function buildMarts(client: SqlClient, settings: MartBuildSettings)
     const clash = [settings.paymentsTable, settings.dailyTable].find((name) => sourceTables.some((table) => table.name === name));
     if (clash) throw new BuildError(`mart table ${settings.martSchema}.${clash} would replace a raw table: use another --schema`);
   }
-  const building = { ...settings, paymentsTable: settings.paymentsTable + BUILD_SUFFIX, dailyTable: settings.dailyTable + BUILD_SUFFIX };
-  const tooLong = [building.paymentsTable, building.dailyTable].find((name) => !isValidIdentifier(name));
+  const acceptanceTable = settings.acceptanceTable ?? DEFAULT_ACCEPTANCE_TABLE;
+  const building = {
+    ...settings,
+    paymentsTable: settings.paymentsTable + BUILD_SUFFIX,
+    dailyTable: settings.dailyTable + BUILD_SUFFIX,
+    acceptanceTable: acceptanceTable + BUILD_SUFFIX,
+  };
+  const tooLong = [building.paymentsTable, building.dailyTable, building.acceptanceTable].find((name) => !isValidIdentifier(name));
   if (tooLong) throw new BuildError(`table name ${tooLong.slice(0, -BUILD_SUFFIX.length)} is too long to build beside (at most ${63 - BUILD_SUFFIX.length} characters)`);
   const tables = martTables(building);
   await checkWriteRole(client, settings.martSchema);
   await checkRawTables(client, settings.rawSchema, label, sourceTables);
-  const steps: CompiledStep[] = compileProject(building);
+  const steps: CompiledStep[] = compileProject(building, settings);
 
   await client.query('begin');
   try {
@@ -131,15 +138,22 @@ export async function buildMarts(client: SqlClient, settings: MartBuildSettings)
     for (const step of [...steps].reverse()) if (step.cleanup) await client.query(step.cleanup);
     const payments = await count(client, tables.payments);
     const daily = await count(client, tables.daily);
+    const acceptance = await count(client, tables.acceptance);
 
-    const grants = await currentGrants(client, [live.payments, live.daily]);
-    await client.query(`drop table if exists ${live.daily}, ${live.payments}`);
-    await swapIn(client, settings.martSchema, [[building.paymentsTable, settings.paymentsTable], [building.dailyTable, settings.dailyTable]]);
+    const grants = await currentGrants(client, [live.payments, live.daily, live.acceptance]);
+    await client.query(`drop table if exists ${live.acceptance}, ${live.daily}, ${live.payments}`);
+    await swapIn(client, settings.martSchema, [
+      [building.paymentsTable, settings.paymentsTable],
+      [building.dailyTable, settings.dailyTable],
+      [building.acceptanceTable, acceptanceTable],
+    ]);
+    for (const step of steps) for (const hook of step.postHooks ?? []) await client.query(hook);
     for (const grant of grants) await client.query(grant);
     await client.query('commit');
     await client.query(`vacuum analyze ${live.payments}`);
     await client.query(`vacuum analyze ${live.daily}`);
-    return { payments, daily, seconds: (performance.now() - started) / 1000 };
+    await client.query(`vacuum analyze ${live.acceptance}`);
+    return { payments, daily, acceptance, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;

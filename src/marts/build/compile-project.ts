@@ -6,7 +6,7 @@ import { readModel } from './dbt-project.ts';
 import type { MartBuildSettings } from './mart-build-settings.ts';
 
 export const SEED_NAME = 'stripe_decline_codes';
-const TARGET_MODELS = ['mart_stripe_payments', 'mart_stripe_payments_daily'] as const;
+const TARGET_MODELS = ['mart_stripe_payments', 'mart_stripe_payments_daily', 'mart_stripe_payments_acceptance'] as const;
 
 /** One statement of the build, in dependency order. */
 export interface CompiledStep {
@@ -14,6 +14,11 @@ export interface CompiledStep {
   sql: string;
   /** Drops what the step made when it is only a means to the end (the ephemeral models' views). */
   cleanup?: string;
+  /**
+   * The model's post_hook statements (dbt runs them once the table has its final name), rendered
+   * with `this` as that name.
+   */
+  postHooks?: string[];
 }
 
 /**
@@ -23,11 +28,13 @@ export interface CompiledStep {
  * models as CTEs; the seed is a temporary table the build fills from the CSV; table models are
  * created with CREATE TABLE AS, dbt's table materialization.
  */
-export function compileProject(settings: MartBuildSettings): CompiledStep[] {
+export function compileProject(settings: MartBuildSettings, liveNames: MartBuildSettings = settings): CompiledStep[] {
   const tables = martTables(settings);
-  const targets: Record<(typeof TARGET_MODELS)[number], string> = {
-    mart_stripe_payments: tables.payments,
-    mart_stripe_payments_daily: tables.daily,
+  const live = martTables(liveNames);
+  const targets: Record<(typeof TARGET_MODELS)[number], [building: string, live: string]> = {
+    mart_stripe_payments: [tables.payments, live.payments],
+    mart_stripe_payments_daily: [tables.daily, live.daily],
+    mart_stripe_payments_acceptance: [tables.acceptance, live.acceptance],
   };
   const vars = {
     stripe_source: settings.source,
@@ -45,14 +52,15 @@ export function compileProject(settings: MartBuildSettings): CompiledStep[] {
     if (known) return known;
     const template = readModel(model);
     if (template === undefined) throw new BuildError(`ref('${model}'): no such model in src/marts/dbt`);
-    const { sql, config } = renderModel(model, template, {
+    const context = {
       vars,
       ref: relationOf,
-      source: (source, table) => {
+      source: (source: string, table: string) => {
         if (source !== sourceName) throw new BuildError(`${model}: source('${source}', '${table}') is not the --source ${settings.source} tables`);
         return qualifiedName(settings.rawSchema, table);
       },
-    });
+    };
+    const { sql, config } = renderModel(model, template, context);
     if (config.enabled === false) throw new BuildError(`ref('${model}'): that model is disabled for --source ${settings.source}`);
     const materialized = config.materialized ?? 'table';
     let relation: string;
@@ -60,10 +68,13 @@ export function compileProject(settings: MartBuildSettings): CompiledStep[] {
       relation = `pg_temp.${quoteIdentifier(model)}`;
       steps.push({ model, sql: `create temporary view ${relation} as\n${sql}`, cleanup: `drop view ${relation}` });
     } else if (materialized === 'table' && model in targets) {
-      relation = targets[model as keyof typeof targets];
-      steps.push({ model, sql: `create table ${relation} as\n${sql}` });
+      const [building, liveRelation] = targets[model as keyof typeof targets];
+      relation = building;
+      const hooks = config.post_hook === undefined ? [] : [config.post_hook].flat();
+      const postHooks = hooks.map((hook, i) => renderModel(`${model} post_hook ${i + 1}`, String(hook), { ...context, this: liveRelation }).sql);
+      steps.push({ model, sql: `create table ${relation} as\n${sql}`, ...(postHooks.length > 0 ? { postHooks } : {}) });
     } else {
-      throw new BuildError(`${model}: materialized='${materialized}' is not one this build makes (tables for the two marts, ephemeral for the rest)`);
+      throw new BuildError(`${model}: materialized='${materialized}' is not one this build makes (tables for the marts, ephemeral for the rest)`);
     }
     relations.set(model, relation);
     return relation;
