@@ -40,3 +40,9 @@ create index if not exists {{payments_table}}_brand_idx
   on {{schema}}.{{payments_table}} (card_brand);
 create index if not exists {{payments_table}}_country_idx
   on {{schema}}.{{payments_table}} (card_country);
+-- Failure-spike alerts count first attempts per currency and 15 minutes over weeks of charges
+-- (src/queries/alert-slot-counts.ts): answered from this index alone, without reading the rows.
+create index if not exists {{payments_table}}_first_attempt_idx
+  on {{schema}}.{{payments_table}} (created_at)
+  include (currency, status)
+  where attempt_number = 1;

