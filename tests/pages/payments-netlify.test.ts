@@ -72,9 +72,9 @@ describe('Payments explorer under netlify serve --offline', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export CSV/ }).click()]);
     expect(await download.failure()).toBeNull();
-    expect(download.suggestedFilename()).toMatch(/^payments_all-dates_UTC_exported-\d{8}T\d{4}Z\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^payments_2026-03-01_to_2026-03-31_UTC_exported-\d{8}T\d{4}Z\.csv$/);
     const file = readFileSync((await download.path())!, 'utf8');
-    expect(file).toBe(await (await page.request.get(`${site.url}/api/payments.csv?q=pi_NetRetry`)).text());
+    expect(file).toBe(await (await page.request.get(`${site.url}/api/payments.csv?${RANGE}&q=pi_NetRetry`)).text());
     expect(file.split('\r\n').filter(Boolean)).toHaveLength(3);
     expect(consoleErrors).toEqual([]);
   });
