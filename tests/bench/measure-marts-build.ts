@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { buildMarts } from '../../src/marts/build/build-marts.ts';
@@ -18,10 +19,16 @@ export interface MartsBuildMeasurement {
   rawCharges: number;
   /** Loading the raw tables, when this run had to (reused otherwise). */
   loadSeconds: number | null;
-  /** `npm run marts:build` end to end: checks, both marts, indexes, VACUUM ANALYZE. */
+  /** `npm run marts:build` end to end: checks, the marts, indexes, VACUUM ANALYZE. */
   buildSeconds: number;
+  /**
+   * CPU time the build's PostgreSQL backend spent (from /proc, the server being local): what the
+   * build costs whatever else the machine is running; null when /proc cannot be read.
+   */
+  backendCpuSeconds: number | null;
   paymentsRows: number;
   dailyRows: number;
+  acceptanceRows: number;
 }
 
 function fingerprint(charges: number): string {
@@ -41,6 +48,14 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** utime + stime of a local process, in seconds (fields 14 and 15 of /proc/PID/stat, in clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number | null {
+  const path = `/proc/${pid}/stat`;
+  if (!existsSync(path)) return null;
+  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** Loads `charges` generated charges as `source` lands them into schema raw_<source>, unless already there. */
@@ -81,14 +96,19 @@ export async function measureMartsBuild(adminUrl: string, charges: number, datab
     for (const source of LOADERS) {
       const loadSeconds = await ensureRawTables(client, source, charges);
       console.log(`Building the marts from ${source} tables…`);
+      const { rows: [backend] } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+      const cpuBefore = cpuSeconds(backend!.pid);
       const result = await buildMarts(client, {
         source, rawSchema: `raw_${source}`, martSchema: `marts_${source}`,
         paymentsTable: 'mart_stripe_payments', dailyTable: 'mart_stripe_payments_daily', reportingTimezone: 'UTC',
         funnelMetadataKey: 'funnel', profileMetadataKey: 'profile_id',
       });
+      const cpuAfter = cpuSeconds(backend!.pid);
       measurements.push({
         source, rawCharges: charges, loadSeconds: loadSeconds === null ? null : Math.round(loadSeconds * 10) / 10,
-        buildSeconds: Math.round(result.seconds * 10) / 10, paymentsRows: result.payments, dailyRows: result.daily,
+        buildSeconds: Math.round(result.seconds * 10) / 10,
+        backendCpuSeconds: cpuBefore === null || cpuAfter === null ? null : Math.round((cpuAfter - cpuBefore) * 10) / 10,
+        paymentsRows: result.payments, dailyRows: result.daily, acceptanceRows: result.acceptance,
       });
     }
   } finally {
@@ -99,8 +119,10 @@ export async function measureMartsBuild(adminUrl: string, charges: number, datab
 
 export function martsBuildMarkdown(measurements: readonly MartsBuildMeasurement[]): string {
   return [
-    '| marts:build from | raw charges | build s | mart_stripe_payments rows | daily rows |',
-    '|---|---:|---:|---:|---:|',
-    ...measurements.map((m) => `| ${m.source} | ${m.rawCharges.toLocaleString('en-US')} | ${m.buildSeconds} | ${m.paymentsRows.toLocaleString('en-US')} | ${m.dailyRows.toLocaleString('en-US')} |`),
+    '| marts:build from | raw charges | build s | its backend\'s CPU s | mart_stripe_payments rows | daily rows | acceptance rows |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...measurements.map((m) => `| ${m.source} | ${m.rawCharges.toLocaleString('en-US')} | ${m.buildSeconds} | ${m.backendCpuSeconds ?? '–'} | ` +
+      `${m.paymentsRows.toLocaleString('en-US')} | ${m.dailyRows.toLocaleString('en-US')} | ${m.acceptanceRows.toLocaleString('en-US')} |`),
+    `Machine load average while it ran: ${loadavg().map((n) => n.toFixed(1)).join(', ')} (${cpus().length} cores).`,
   ].join('\n');
 }
