@@ -51,7 +51,11 @@ export async function startNodeServer(
   let log = '';
   // serve.ts serves ./dist-node of its working directory: give it one that points at this build.
   const serveCwd = options.viaServeCli ? projectTempDir('serve-cwd') : undefined;
-  if (serveCwd) symlinkSync(resolve(buildDir), join(serveCwd, 'dist-node'));
+  if (serveCwd) {
+    symlinkSync(resolve(buildDir), join(serveCwd, 'dist-node'));
+    // The app root also holds src/ (as on Heroku): the decline-code mapping is read from there.
+    symlinkSync(join(PROJECT_ROOT, 'src'), join(serveCwd, 'src'));
+  }
   const args = serveCwd ? [join(PROJECT_ROOT, 'src/cli/serve.ts')] : [entry];
   const child = spawn(process.execPath, args, {
     cwd: serveCwd ?? PROJECT_ROOT,
