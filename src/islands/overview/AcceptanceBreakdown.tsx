@@ -35,7 +35,6 @@ export function AcceptanceBreakdown({ data, range, previousAttempts }: Props) {
   return (
     <div class="acceptance">
       <table class="data-table acceptance-table" data-measure={model.measure}>
-        <caption class="visually-hidden">{measureName} by {spec.label.toLowerCase()}, with attempts and the change against the previous period</caption>
         <thead>
           <tr>
             <th scope="col">{spec.label}</th>
@@ -48,17 +47,13 @@ export function AcceptanceBreakdown({ data, range, previousAttempts }: Props) {
           {model.bars.map((bar) => (
             <tr key={bar.value ?? ''} data-value={bar.value ?? ''} data-too-small={bar.tooSmall ? 'true' : 'false'}>
               <th scope="row" class="acceptance-table__value">
-                {bar.href
-                  ? <a href={bar.href} title={`Open these payments in the explorer`}>{bar.label}</a>
-                  : <span title="No explorer filter selects charges without a value">{bar.label}</span>}
+                {bar.href ? <a href={bar.href}>{bar.label}</a> : <span>{bar.label}</span>}
                 <span class="share-bar" aria-hidden="true"><span class="share-bar__fill" style={{ width: `${Math.max(1, (bar.measure ?? 0) * 100)}%` }} /></span>
               </th>
               <td class="num" data-label={measureName}>
                 <span data-measure>{bar.measure === null ? '—' : formatPercent(bar.measure)}</span>
                 {bar.tooSmall && (
-                  <span class="low-volume" title={`Too few attempts to trust: the 95% interval is ±${formatPercent(bar.halfWidth)}`}>
-                    {' '}±{(bar.halfWidth * 100).toFixed(0)} pts<span class="visually-hidden"> (too few attempts to trust)</span>
-                  </span>
+                  <span class="low-volume"> ±{(bar.halfWidth * 100).toFixed(0)} pts</span>
                 )}
               </td>
               <td class="num" data-label="Attempts">{formatCount(bar.attempts)}</td>
@@ -68,9 +63,9 @@ export function AcceptanceBreakdown({ data, range, previousAttempts }: Props) {
         </tbody>
       </table>
       <p class="chart-note">
-        {model.rest.values > 0 && <>{formatCount(model.rest.values)} more {model.rest.values === 1 ? 'value' : 'values'} ({formatCount(model.rest.attempts)} attempts). </>}
-        {model.measure === 'share' && <>{formatCount(model.uncategorized)} attempts had no failure category (succeeded, pending or uncategorized). </>}
-        A ± marks a value whose 95% interval is wider than ±5 points: too few attempts to read it.
+        {model.rest.values > 0 && <>{formatCount(model.rest.values)} more values ({formatCount(model.rest.attempts)} attempts). </>}
+        {model.measure === 'share' && <>{formatCount(model.uncategorized)} attempts without a failure category. </>}
+        ±N pts: the 95% interval is wider than ±5 points, too few attempts to trust.
       </p>
     </div>
   );

@@ -2,7 +2,7 @@ import { formatRange } from '../../ui/date-range.ts';
 import type { Kpi, KpisResponse } from './api-types.ts';
 import { DIRECTION_ARROWS, KPI_SPECS, PER_PAYMENT_SPEC, describeKpiChange, formatKpiValue, type KpiSpec } from './kpi-format.ts';
 
-export const SUCCESS_RATE_HELP = 'Per attempt counts every charge, retries included; per payment counts each payment once, succeeded if any of its attempts did. Pending charges are left out of both.';
+export const SUCCESS_RATE_HELP = 'Per attempt counts every charge, retries included; per payment counts each payment once, by whether any attempt succeeded.';
 
 /**
  * Both rates Stripe's acceptance analytics offers, raw and deduplicated: "89.8% of attempts ·

@@ -5,24 +5,22 @@
  */
 import type { DateRange } from '../../ui/date-range.ts';
 import { cardCountryLabel, failureCategoryLabel } from '../../ui/labels.ts';
-import { cardBrandLabel, funnelLabel } from '../payments/payment-labels.ts';
+import { cardBrandLabel, funnelLabel } from '../../ui/code-labels.ts';
 import { isTooSmallToTrust, rateHalfWidth } from '../../ui/confidence.ts';
 import type { BreakdownBy, BreakdownResponse, BreakdownRow } from './api-types.ts';
 
 export interface DimensionSpec {
   by: BreakdownBy;
   label: string;
-  /** "No card brand": the row of charges without a value. */
-  none: string;
   /** The explorer's filter parameter for this dimension. */
   filter: 'brand' | 'country' | 'funnel' | 'category';
 }
 
 export const BREAKDOWN_SPECS: readonly DimensionSpec[] = [
-  { by: 'card_brand', label: 'Card brand', none: 'No card brand', filter: 'brand' },
-  { by: 'card_country', label: 'Card country', none: 'No card country', filter: 'country' },
-  { by: 'funnel', label: 'Funnel', none: 'No funnel', filter: 'funnel' },
-  { by: 'failure_category', label: 'Failure category', none: 'No failure category', filter: 'category' },
+  { by: 'card_brand', label: 'Card brand', filter: 'brand' },
+  { by: 'card_country', label: 'Card country', filter: 'country' },
+  { by: 'funnel', label: 'Funnel', filter: 'funnel' },
+  { by: 'failure_category', label: 'Failure category', filter: 'category' },
 ];
 
 export const DEFAULT_BREAKDOWN: BreakdownBy = 'card_brand';
@@ -39,7 +37,8 @@ export function parseBreakdownBy(raw: string | null | undefined): BreakdownBy {
 }
 
 export function valueLabel(by: BreakdownBy, value: string | null, locale?: string): string {
-  if (value === null) return specFor(by).none;
+  // "No card brand": the row of charges without a value.
+  if (value === null) return `No ${specFor(by).label.toLowerCase()}`;
   switch (by) {
     case 'card_brand':
       return cardBrandLabel(value);

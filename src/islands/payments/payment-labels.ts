@@ -4,6 +4,9 @@
  * reason of one attempt, the result count. Unknown codes fall back to the code made readable.
  */
 import { formatCount } from '../../ui/format.ts';
+import { cardBrandLabel, humanizeCode } from '../../ui/code-labels.ts';
+
+export { cardBrandLabel, funnelLabel, humanizeCode } from '../../ui/code-labels.ts';
 
 export type PaymentStatus = 'succeeded' | 'failed' | 'pending';
 /** DESIGN.md's statuses: offered at once, and still offered when /api/filters cannot answer. */
@@ -20,50 +23,11 @@ export function statusLabel(status: string): { text: string; icon: string } {
   return STATUS_LABELS[status as PaymentStatus] ?? { text: humanizeCode(status), icon: '?' };
 }
 
-const BRAND_LABELS: Record<string, string> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  amex: 'Amex',
-  american_express: 'Amex',
-  discover: 'Discover',
-  diners: 'Diners Club',
-  jcb: 'JCB',
-  unionpay: 'UnionPay',
-  cartes_bancaires: 'Cartes Bancaires',
-  eftpos_au: 'eftpos',
-  interac: 'Interac',
-  link: 'Link',
-};
-
-export function cardBrandLabel(brand: string | null | undefined): string {
-  if (!brand) return '';
-  return BRAND_LABELS[brand.toLowerCase()] ?? humanizeCode(brand);
-}
-
 /** "Visa ****4242"; whatever part is known when the other is missing; '' when neither is. */
 export function cardLabel(brand: string | null | undefined, last4: string | null | undefined): string {
   const name = cardBrandLabel(brand);
   const digits = last4 ? `****${last4}` : '';
   return [name, digits].filter(Boolean).join(' ');
-}
-
-const FUNNEL_LABELS: Record<string, string> = {
-  checkout: 'Checkout',
-  renewal: 'Renewal',
-  upgrade: 'Upgrade',
-};
-
-export function funnelLabel(funnel: string | null | undefined): string {
-  if (!funnel) return '';
-  return FUNNEL_LABELS[funnel] ?? humanizeCode(funnel);
-}
-
-const ACRONYMS: Record<string, string> = { cvc: 'CVC', pin: 'PIN', zip: 'ZIP', id: 'ID', api: 'API', '3ds': '3DS' };
-
-/** "do_not_honor" → "Do not honor", "incorrect_cvc" → "Incorrect CVC". */
-export function humanizeCode(code: string): string {
-  const words = code.replace(/[_-]+/g, ' ').trim().split(/\s+/).map((word) => ACRONYMS[word.toLowerCase()] ?? word).join(' ');
-  return words ? words[0]!.toUpperCase() + words.slice(1) : '';
 }
 
 /** Why one attempt failed, in words, from what the attempt carries. */
