@@ -9,7 +9,7 @@
 import { ApiError, errorFrom, isAbortError } from './fetch-json.ts';
 import { csvFilenameFromDisposition } from './csv-filename.ts';
 
-/** Rows per request: ~2 MB of CSV and a few hundred ms of database time (see README, "CSV export"). */
+/** Rows per request: ~1.8 MB of CSV and a few hundred ms of database time (see README, "CSV export of any size"). */
 export const EXPORT_CHUNK_ROWS = 10_000;
 
 export interface ExportProgress {

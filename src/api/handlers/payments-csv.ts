@@ -29,7 +29,7 @@ function csvHeader(timeZone: string): string {
 
 /**
  * The most rows one chunk may ask for. At ~200 bytes a row, 50,000 rows are ~10 MB: inside the
- * 20 MB a streamed Netlify Function response may carry (the page asks for 10,000, ~2 MB).
+ * 20 MB a streamed Netlify Function response may carry (the page asks for 10,000, ~1.8 MB).
  */
 export const CSV_CHUNK_MAX_ROWS = 50_000;
 
