@@ -16,10 +16,19 @@ export interface PaymentFilters {
   brand?: string;
   /** ISO 3166-1 alpha-2, uppercase, as the mart stores card_country. */
   country?: string;
-  /** A failure_category value (card_declined, insufficient_funds, …). */
+  /** A failure_category value (card_declined, insufficient_funds, …); `other` includes charges without one, as the Overview counts them. */
   category?: string;
+  /**
+   * A decline code as the Overview's top failure reasons show it: coalesce(decline_code,
+   * failure_code), the decline mapping's key (Stripe often sends `expired_card` or
+   * `processing_error` with no decline code); `none` for charges with neither.
+   */
+  decline?: string;
   currency?: string;
 }
+
+/** The `decline` filter's value for charges that carry no decline code (the Overview's "none given"). */
+export const DECLINE_NONE = 'none';
 
 /** `abc_%` must match the literal characters: LIKE's wildcards and its escape get a backslash. */
 export function likePrefix(text: string): string {
@@ -40,7 +49,9 @@ export function paymentFiltersSql(filters: PaymentFilters, params: unknown[]): s
   if (filters.funnel) conditions.push(`funnel = ${bind(filters.funnel)}`);
   if (filters.brand) conditions.push(`card_brand = ${bind(filters.brand)}`);
   if (filters.country) conditions.push(`card_country = ${bind(filters.country)}`);
-  if (filters.category) conditions.push(`failure_category = ${bind(filters.category)}`);
+  if (filters.category) conditions.push(`coalesce(failure_category, 'other') = ${bind(filters.category)}`);
+  if (filters.decline === DECLINE_NONE) conditions.push('coalesce(decline_code, failure_code) is null');
+  else if (filters.decline) conditions.push(`coalesce(decline_code, failure_code) = ${bind(filters.decline)}`);
   if (filters.q) {
     // A constant-prefix LIKE (default escape \) can use the text_pattern_ops indexes; the three
     // index scans are OR-ed as a bitmap. Drivers send unnamed statements, planned with the value.

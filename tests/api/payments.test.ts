@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handlePaymentsList } from '../../src/api/handlers/payments-list.ts';
 import { handlePaymentDetail } from '../../src/api/handlers/payment-detail.ts';
+import { handleOverviewTopFailures } from '../../src/api/handlers/overview-top-failures.ts';
 import type { Deps } from '../../src/api/deps.ts';
 import { DRIVERS, openFixtureDatabase, testDeps, type FixtureDatabase } from './support/fixture-database.ts';
 import { FIXTURE_CHARGES } from './support/payments-fixture.ts';
@@ -123,6 +124,20 @@ describe.each(DRIVERS)('payments endpoints on %s', (driver) => {
     expect(await ids('to=2026-02-25')).toEqual(['ch_p01', 'ch_p00']);
     // Inclusive whole days: 23:59:59 on the 7th is in, midnight of the 1st is the start.
     expect(await ids('from=2026-03-07&to=2026-03-07')).toEqual(['ch_a11']);
+  });
+
+  it('filters by failure category and decline code exactly as the Overview counts its rows', async () => {
+    // ch_a12 has no category and no decline code: the Overview counts it as Other, by its
+    // failure code processing_error (the decline mapping's key, as Stripe sends no decline code).
+    expect(await ids(`${USD_MARCH_1_TO_7}&status=failed&category=other&decline=processing_error`)).toEqual(['ch_a12']);
+    expect(await ids(`${USD_MARCH_1_TO_7}&status=failed&decline=none`)).toEqual([]);
+    expect(await ids(`${USD_MARCH_1_TO_7}&status=failed&category=insufficient_funds&decline=insufficient_funds`)).toEqual(['ch_a09', 'ch_a02']);
+    const top = await (await handleOverviewTopFailures(new Request(`http://dash.test/api/overview/top-failures?${USD_MARCH_1_TO_7}`), deps)).json() as { rows: { category: string; declineCode: string | null; count: number }[] };
+    expect(top.rows.length).toBeGreaterThan(2);
+    for (const row of top.rows) {
+      const filtered = await list(`${USD_MARCH_1_TO_7}&status=failed&category=${row.category}&decline=${row.declineCode ?? 'none'}`);
+      expect(filtered.total, `${row.category}/${row.declineCode}`).toBe(row.count);
+    }
   });
 
   it('ANDs the filters together', async () => {

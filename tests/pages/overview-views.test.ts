@@ -291,3 +291,63 @@ describe('comparison periods', () => {
     await context.close();
   });
 });
+
+describe('views carry across pages', () => {
+  const waitForRows = (page: Page) => page.waitForFunction(() => /^Showing [\d,]+ payments?/.test(document.querySelector('[data-showing], .payments-summary')?.textContent?.trim() ?? '') || /Showing [\d,]+ payment/.test(document.body.textContent ?? ''));
+
+  it('Overview (last 7 days, EUR) → Payments opens those dates in EUR, and back', { timeout: 60_000 }, async () => {
+    const context = await newContext();
+    const { page, errors } = await openOverviewPage(context, `${server.url}/?range=last-7&currency=eur`);
+    const week = { from: addDays(TODAY, -6), to: TODAY };
+    await page.waitForFunction((want) => document.querySelector<HTMLAnchorElement>('.app-nav a[data-page-path="/payments"]')?.href.endsWith(want), `/payments?from=${week.from}&to=${week.to}&currency=eur`);
+    await page.click('.app-nav a[data-page-path="/payments"]');
+    await page.waitForURL((url) => url.pathname === '/payments');
+    await waitForRows(page);
+    expect(await page.inputValue('#payments-from')).toBe(week.from);
+    expect(await page.inputValue('#payments-to')).toBe(week.to);
+    expect(await page.inputValue('#payments-currency')).toBe('eur');
+    // And the link back keeps them: the Overview opens the same dates in EUR.
+    await page.click('.app-nav a[data-page-path="/"]');
+    await page.waitForURL((url) => url.pathname === '/');
+    await waitForOverviewSectionsAgain(page);
+    expect(await page.inputValue('#range-from')).toBe(week.from);
+    expect(await page.inputValue('#currency-choice')).toBe('eur');
+    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('a top failure reason and a failure category open the explorer filtered to them, list and CSV alike', { timeout: 90_000 }, async () => {
+    const context = await newContext();
+    const { page } = await openOverviewPage(context, `${server.url}/?range=last-30&currency=usd`);
+    const range = { from: addDays(TODAY, -29), to: TODAY };
+    const top = await api<{ rows: { category: string; declineCode: string | null; count: number }[] }>(page, `/api/overview/top-failures?from=${range.from}&to=${range.to}&currency=usd`);
+    const first = top.rows[0]!;
+    await page.click('[data-section="top-failures"] tbody tr:first-child td.reason a');
+    await page.waitForURL((url) => url.pathname === '/payments');
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ from: range.from, to: range.to, currency: 'usd', status: 'failed', category: first.category, decline: first.declineCode ?? 'none' });
+    await page.waitForFunction((count) => (document.body.textContent ?? '').includes(`Showing ${count.toLocaleString('en-US')} payment`), first.count);
+    // The filters are visible: the category in its list, the decline code as a chip that removes it.
+    expect(await page.inputValue('#payments-category')).toBe(first.category);
+    expect(await page.textContent('[data-filter-chip="decline"]')).toContain(first.declineCode ?? 'none given');
+    await page.screenshot({ path: join(ARTIFACTS, 'payments-from-top-failure.png'), fullPage: false });
+    // The export (the same filters on /api/payments.csv) holds the same payments.
+    const csv = await page.request.get(`${server.url}/api/payments.csv${url.search}`);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).trim().split('\n').length - 1).toBe(first.count);
+    await page.click('[data-filter-chip="decline"] button');
+    await page.waitForURL((u) => !u.searchParams.has('decline'));
+    await page.close();
+
+    const again = await openOverviewPage(context, `${server.url}/?range=last-30&currency=usd`);
+    const failures = await api<{ categories: { category: string; count: number }[] }>(again.page, `/api/overview/failures?from=${range.from}&to=${range.to}&currency=usd`);
+    await again.page.click('[data-section="failures"] tbody tr:first-child th a');
+    await again.page.waitForURL((u) => u.pathname === '/payments' && u.searchParams.get('category') === failures.categories[0]!.category);
+    await again.page.waitForFunction((count) => (document.body.textContent ?? '').includes(`Showing ${count.toLocaleString('en-US')} payment`), failures.categories[0]!.count);
+    await context.close();
+  });
+});
+
+async function waitForOverviewSectionsAgain(page: Page): Promise<void> {
+  await page.waitForFunction(() => ['kpis', 'revenue'].every((id) => document.querySelector(`[data-section="${id}"]`)?.getAttribute('data-state') === 'ready'));
+}

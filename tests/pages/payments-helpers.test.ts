@@ -13,8 +13,8 @@ import { summarizeRetryHistory, type PaymentAttempt } from '../../src/islands/pa
 
 describe('payments view in the URL', () => {
   it('reads every filter, the sort, page and size', () => {
-    expect(parsePaymentsView('?status=failed&from=2026-04-01&to=2026-06-30&q=%20pi_123%20&funnel=renewal&brand=visa&country=gb&category=card_declined&currency=USD&sort=amount&page=3&size=50')).toEqual({
-      status: 'failed', from: '2026-04-01', to: '2026-06-30', q: 'pi_123', funnel: 'renewal', brand: 'visa', country: 'GB', category: 'card_declined', currency: 'usd',
+    expect(parsePaymentsView('?status=failed&from=2026-04-01&to=2026-06-30&q=%20pi_123%20&funnel=renewal&brand=visa&country=gb&category=card_declined&decline=do_not_honor&currency=USD&sort=amount&page=3&size=50')).toEqual({
+      status: 'failed', from: '2026-04-01', to: '2026-06-30', q: 'pi_123', funnel: 'renewal', brand: 'visa', country: 'GB', category: 'card_declined', decline: 'do_not_honor', currency: 'usd',
       sort: { field: 'amount', dir: 'asc' }, page: 3, size: 50,
     });
   });

@@ -34,6 +34,8 @@ export function parsePaymentFilters(url: URL, options: { maxDays: number }): Pay
   }
   const category = textParam(url, 'category', MAX_TEXT);
   if (category) filters.category = category;
+  const decline = textParam(url, 'decline', MAX_TEXT);
+  if (decline) filters.decline = decline;
   const currency = parseCurrencyParam(url);
   if (currency) filters.currency = currency;
   return filters;

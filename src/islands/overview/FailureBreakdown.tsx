@@ -1,10 +1,13 @@
+import type { DateRange } from '../../ui/date-range.ts';
+import { explorerLink } from '../../ui/explorer-link.ts';
 import { formatMoney } from '../../ui/money.ts';
 import { formatCount, formatPercent } from '../../ui/format.ts';
 import { failureCategoryLabel } from '../../ui/labels.ts';
 import type { FailuresResponse } from './api-types.ts';
 
 /** Horizontal bars as an HTML table: readable by screen readers, no chart library needed. */
-export function FailureBreakdown({ data }: { data: FailuresResponse }) {
+/** `range`: the dates shown, for the links to the explorer filtered to each category. */
+export function FailureBreakdown({ data, range }: { data: FailuresResponse; range: DateRange }) {
   if (data.categories.length === 0) return <p class="empty-note">No failed payments in this range.</p>;
   const widest = Math.max(...data.categories.map((c) => c.share), 0.0001);
   return (
@@ -22,7 +25,7 @@ export function FailureBreakdown({ data }: { data: FailuresResponse }) {
         {data.categories.map((row) => (
           <tr key={row.category} title={`Lost revenue (never recovered): ${formatMoney(row.lostRevenue, data.currency)}`}>
             <th scope="row" class="breakdown-table__category">
-              <span>{failureCategoryLabel(row.category)}</span>
+              <a href={explorerLink(range, data.currency, { status: 'failed', category: row.category })} title="Open these payments in the explorer">{failureCategoryLabel(row.category)}</a>
               <span class="share-bar" aria-hidden="true"><span class="share-bar__fill" style={{ width: `${Math.max(1, (row.share / widest) * 100)}%` }} /></span>
             </th>
             <td class="num" data-label="Failures">{formatCount(row.count)}</td>

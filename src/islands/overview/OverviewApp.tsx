@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatRange, PRESET_LABELS, previousPeriod, type IsoDate } from '../../ui/date-range.ts';
 import { DEFAULT_RANGE_VIEW, isRangeView, rangeViewToQuery, readRangeQuery, resolveRange, sameRangeView, type RangeView } from '../../ui/range-query.ts';
 import { onQueryChange, writeQuery } from '../../ui/url-state.ts';
+import { carryViewInNav } from '../../ui/explorer-link.ts';
 import { loadPreference, savePreference } from '../../ui/preferences.ts';
 import type { AlertsResponse, BreakdownBy, BreakdownResponse, DailyResponse, FailuresResponse, FiltersResponse, KpisResponse, RecoveryResponse, TopFailuresResponse } from './api-types.ts';
 import { AcceptanceBreakdown, BreakdownPicker } from './AcceptanceBreakdown.tsx';
@@ -124,6 +125,10 @@ export function OverviewApp({ initialView, initialProblems = [], initialBy, toda
   useEffect(() => {
     if (!view.currency && answered) writeQuery({ currency: answered }, 'replace');
   }, [view.currency, answered]);
+  // The header's link to Payments opens the same dates and currency.
+  useEffect(() => {
+    if (range) carryViewInNav({ from: range.from, to: range.to, currency: currency ?? undefined });
+  }, [range?.from, range?.to, currency]);
   // Later choices carry it explicitly.
   const shownView: RangeView = view.currency || !currency ? view : { ...view, currency };
 
@@ -174,7 +179,7 @@ export function OverviewApp({ initialView, initialProblems = [], initialBy, toda
 
       <div class="overview__pair">
         <Section id="failures" title="Failures by category" noun="the failure breakdown" endpoint={failures} now={now} skeleton={<TableSkeleton rows={8} columns={4} />}>
-          {(data) => (data.currency ? <FailureBreakdown data={data} /> : NO_PAYMENTS)}
+          {(data) => (data.currency ? <FailureBreakdown data={data} range={range!} /> : NO_PAYMENTS)}
         </Section>
         <Section id="recovery" title="Recovery rate" noun="the recovery trend" endpoint={recovery} now={now} skeleton={<ChartSkeleton />}>
           {(data) => (data.currency ? <RecoveryTrend recovery={data} scheme={scheme} /> : NO_PAYMENTS)}
@@ -182,7 +187,7 @@ export function OverviewApp({ initialView, initialProblems = [], initialBy, toda
       </div>
 
       <Section id="top-failures" title="Top failure reasons" noun="the top failure reasons" endpoint={topFailures} now={now} skeleton={<TableSkeleton rows={TOP_FAILURE_ROWS} columns={6} />} class="section--wide">
-        {(data) => (data.currency ? <TopFailures data={data} /> : NO_PAYMENTS)}
+        {(data) => (data.currency ? <TopFailures data={data} range={range!} /> : NO_PAYMENTS)}
       </Section>
 
       <Section

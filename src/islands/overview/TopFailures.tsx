@@ -1,3 +1,6 @@
+import type { DateRange } from '../../ui/date-range.ts';
+import { explorerLink } from '../../ui/explorer-link.ts';
+import { DECLINE_NONE } from '../../queries/payment-filters-sql.ts';
 import { formatMoney } from '../../ui/money.ts';
 import { formatCount } from '../../ui/format.ts';
 import { failureCategoryLabel, recoveryActionLabel } from '../../ui/labels.ts';
@@ -11,7 +14,8 @@ export function unmappedNote(unmapped: TopFailuresResponse['unmapped']): string 
   return `${formatCount(unmapped.count)} ${unmapped.count === 1 ? 'failure' : 'failures'} with codes the mapping does not know: ${codes}${more}.`;
 }
 
-export function TopFailures({ data }: { data: TopFailuresResponse }) {
+/** `range`: the dates shown, for the links to the explorer filtered to each reason. */
+export function TopFailures({ data, range }: { data: TopFailuresResponse; range: DateRange }) {
   if (data.rows.length === 0) return <p class="empty-note">No failed payments in this range.</p>;
   const unmapped = unmappedNote(data.unmapped);
   return (
@@ -32,7 +36,11 @@ export function TopFailures({ data }: { data: TopFailuresResponse }) {
         <tbody>
           {data.rows.map((row) => (
             <tr key={`${row.category}|${row.declineCode ?? ''}`}>
-              <td class="reason">{failureCategoryLabel(row.category)}</td>
+              <td class="reason">
+                <a href={explorerLink(range, data.currency, { status: 'failed', category: row.category, decline: row.declineCode ?? DECLINE_NONE })} title="Open these payments in the explorer">
+                  {failureCategoryLabel(row.category)}
+                </a>
+              </td>
               <td class="decline">{row.declineCode ? <code class="code">{row.declineCode}</code> : <span class="muted">none given</span>}</td>
               <td class="num" data-label="Count">{formatCount(row.count)}</td>
               <td class="num" data-label="Failed">{formatMoney(row.failedAmount, data.currency)}</td>

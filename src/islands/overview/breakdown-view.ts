@@ -3,6 +3,7 @@
  * the change vs the previous period, whether its volume is too small to trust, and the explorer
  * link that opens its payments. Pure, so the browser test computes the expected rows with it.
  */
+import { explorerLink } from '../../ui/explorer-link.ts';
 import type { DateRange } from '../../ui/date-range.ts';
 import { cardCountryLabel, failureCategoryLabel } from '../../ui/labels.ts';
 import { cardBrandLabel, funnelLabel } from '../../ui/code-labels.ts';
@@ -54,10 +55,7 @@ export function valueLabel(by: BreakdownBy, value: string | null, locale?: strin
 /** The explorer filtered to one value over the same range and currency; null for the "none" row (no filter selects it). */
 export function explorerHref(by: BreakdownBy, value: string | null, range: DateRange, currency: string): string | null {
   if (value === null) return null;
-  const params = new URLSearchParams({ from: range.from, to: range.to, currency });
-  if (by === 'failure_category') params.set('status', 'failed');
-  params.set(specFor(by).filter, value);
-  return `/payments?${params}`;
+  return explorerLink(range, currency, { ...(by === 'failure_category' ? { status: 'failed' } : {}), [specFor(by).filter]: value });
 }
 
 export interface BreakdownBar {

@@ -23,6 +23,7 @@ import {
 import { problemText } from './filter-problems.ts';
 import { amountSortNote, showingText } from './payment-labels.ts';
 import { reportingZoneLabel } from './reporting-time.ts';
+import { carryViewInNav } from '../../ui/explorer-link.ts';
 
 type LoadState =
   | { kind: 'loading'; previous: PaymentsPage | undefined }
@@ -116,6 +117,9 @@ export default function PaymentsExplorer({ timeZone }: Props) {
   }, [commitView, timeZone]);
 
   // Filter choices, once (and again on refresh).
+  // The header's link to the Overview opens the same dates and currency.
+  useEffect(() => carryViewInNav({ from: view.from, to: view.to, currency: view.currency }), [view.from, view.to, view.currency]);
+
   useEffect(() => {
     void loadOptions();
   }, [loadOptions]);

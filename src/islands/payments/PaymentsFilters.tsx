@@ -114,6 +114,13 @@ export function PaymentsFilters({ filters, options, onChange, onClear, onRetryOp
           Clear filters
         </button>
       </div>
+      {filters.decline && (
+        // No select for it (dozens of codes): a link from the Overview sets it, shown as a chip.
+        <p class="filter-chip" data-filter-chip="decline">
+          <span>Decline code: {filters.decline === 'none' ? 'none given' : <code>{filters.decline}</code>}</span>
+          <button type="button" class="link-button" aria-label="Remove the decline code filter" onClick={() => onChange({ decline: '' })}>×</button>
+        </p>
+      )}
       {dateError && <p id="payments-date-error" class="field-error" role="alert">{dateError}</p>}
       {options.kind === 'error' && (
         <p class="field-note" role="status">

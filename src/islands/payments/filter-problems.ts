@@ -15,6 +15,7 @@ const CHOICE_LABELS: Readonly<Record<string, string>> = {
   brand: 'Card brand',
   country: 'Card country',
   category: 'Failure category',
+  decline: 'Decline code',
   currency: 'Currency',
 };
 

@@ -33,9 +33,11 @@ export interface PaymentsFilters {
   country: string;
   /** Failure category (card_declined, …). */
   category: string;
+  /** Decline code (insufficient_funds, …), or `none`; set by links from the Overview. */
+  decline: string;
   currency: string;
 }
-export const FILTER_KEYS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'country', 'category', 'currency'] as const satisfies readonly (keyof PaymentsFilters)[];
+export const FILTER_KEYS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'country', 'category', 'decline', 'currency'] as const satisfies readonly (keyof PaymentsFilters)[];
 
 export interface PaymentsView extends PaymentsFilters {
   sort: PaymentsSort;
@@ -49,7 +51,7 @@ export interface PaymentsView extends PaymentsFilters {
  */
 export const SEARCH_MAX_LENGTH = 100;
 
-export const EMPTY_FILTERS: PaymentsFilters = { status: '', from: '', to: '', q: '', funnel: '', brand: '', country: '', category: '', currency: '' };
+export const EMPTY_FILTERS: PaymentsFilters = { status: '', from: '', to: '', q: '', funnel: '', brand: '', country: '', category: '', decline: '', currency: '' };
 
 
 export function sortToParam(sort: PaymentsSort): string {
@@ -87,6 +89,7 @@ export function parsePaymentsView(search: string | URLSearchParams): PaymentsVie
     brand: text('brand'),
     country: text('country').toUpperCase(),
     category: text('category'),
+    decline: text('decline'),
     currency: text('currency').toLowerCase(),
     sort: parseSortParam(params.get('sort')),
     page: positiveInt(params.get('page')) ?? 1,
