@@ -23,7 +23,9 @@ export function buildNodeVariant(outDir: string): void {
   mkdirSync(outDir, { recursive: true });
   execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DEPLOY_TARGET: 'node', ASTRO_TELEMETRY_DISABLED: '1' },
+    // A production build, as `npm run build:node` makes: under vitest NODE_ENV is 'test', which
+    // would give development JSX (source paths in every element) and a heavier page than ships.
+    env: { ...process.env, NODE_ENV: 'production', DEPLOY_TARGET: 'node', ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
