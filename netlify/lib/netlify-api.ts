@@ -6,7 +6,7 @@
 import { purgeCache, type Context } from '@netlify/functions';
 import type { Deps, Handler } from '../../src/api/deps.ts';
 import { runHandler } from '../../src/api/respond.ts';
-import { createRuntimeDeps, onceUntilFailure } from '../../src/api/runtime-deps.ts';
+import { createRuntimeDeps, onceUntilFailure } from '../../src/runtime/runtime-deps.ts';
 import { netlifyConfig } from '../../src/auth/netlify-env.ts';
 import { errorResponse } from '../../src/http/app-error.ts';
 

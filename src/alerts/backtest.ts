@@ -3,17 +3,18 @@
  * would have seen. The replay starts REPLAY_DAYS earlier, as a live check does, so an episode that
  * began before the span is reported as it really began and the answers match the live checks.
  */
-import { addDays } from '../api/params/calendar-date.ts';
+import { addDays, type DateRange } from '../contract/calendar-date.ts';
 import type { DetectionSettings } from '../config/alert-settings.ts';
-import type { DayRange, MartSource } from '../queries/mart-source.ts';
-import { findEpisodes, REPLAY_DAYS, slotMsOf, type AlertEpisode } from './episodes.ts';
+import type { MartSource } from '../queries/mart-source.ts';
+import type { AlertEpisode } from '../contract/alerts.ts';
+import { findEpisodes, REPLAY_DAYS, slotMsOf } from './episodes.ts';
 import { startOfDayIn } from './zoned-day.ts';
 
 /** Episodes that were open at some check within the days (both included), up to `now`. */
 export async function backtestEpisodes(
   source: MartSource,
   settings: DetectionSettings,
-  range: DayRange,
+  range: DateRange,
   timeZone: string,
   now: Date,
   currency: string | null = null,

@@ -5,24 +5,10 @@
  */
 import type { DetectionSettings } from '../config/alert-settings.ts';
 import { getAlertSlotCounts } from '../queries/alert-slot-counts.ts';
-import { getAlertTopReasons, type AlertReason } from '../queries/alert-top-reasons.ts';
+import type { AlertEpisode } from '../contract/alerts.ts';
+import { getAlertTopReasons } from '../queries/alert-top-reasons.ts';
 import type { MartSource } from '../queries/mart-source.ts';
 import { detectEpisodes, slotsBeforeTick, type DetectedEpisode, type TickSpan } from './detect.ts';
-
-export interface AlertEpisode {
-  currency: string;
-  /** The scheduled check that first saw the spike (ISO 8601, UTC). */
-  startedAt: string;
-  /** The check that saw the rate back near the baseline; null while ongoing. */
-  endedAt: string | null;
-  /** Failed ÷ (succeeded + failed) from the start of the window that fired to the end (or the last check). */
-  failureRate: number;
-  /** The trailing baseline's rate when the episode started. */
-  baselineRate: number;
-  attempts: number;
-  failures: number;
-  topReasons: AlertReason[];
-}
 
 /** How far back a check replays to know the state at its tick; an episode longer than this is seen from its middle. */
 export const REPLAY_DAYS = 7;

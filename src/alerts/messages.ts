@@ -2,8 +2,8 @@
  * What an announcement says, per channel: the generic webhook's JSON, a Slack incoming-webhook
  * message (a `text` fallback for notifications plus Block Kit blocks), and an email.
  */
-import { todayIn } from '../api/params/calendar-date.ts';
-import type { AlertEpisode } from './episodes.ts';
+import { todayIn } from '../contract/calendar-date.ts';
+import type { AlertEpisode } from '../contract/alerts.ts';
 
 export type AlertEventKind = 'started' | 'resolved';
 

@@ -3,7 +3,7 @@
  * the success rate as a line (right axis, %). Columnar from the API to uPlot.
  */
 import uPlot, { type AlignedData, type Options } from 'uplot';
-import { currencyDigits, formatMajorMoney, toMajorUnits } from '../ui/money.ts';
+import { currencyDigits, formatMajorMoney, toMajorUnits } from '../contract/money.ts';
 import { formatDate } from '../ui/date-range.ts';
 import type { ChartTheme } from './theme.ts';
 import { shadeDays, type DaySpan } from './day-bands.ts';

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../ui/date-range.ts';
+import type { IsoDate } from '../contract/calendar-date.ts';
 
 /** uPlot's x values: seconds since the epoch at UTC midnight of each reporting-zone date. */
 export function dateToSeconds(date: IsoDate): number {

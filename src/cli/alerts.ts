@@ -12,17 +12,17 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isCalendarDate, todayIn } from '../api/params/calendar-date.ts';
+import { isCalendarDate, todayIn, type DateRange } from '../contract/calendar-date.ts';
 import { backtestEpisodes } from '../alerts/backtest.ts';
 import { runAlertCheck } from '../alerts/check.ts';
 import { configuredChannels, DeliveryError } from '../alerts/deliver.ts';
 import { fileLedger } from '../alerts/ledger.ts';
 import { ConfigError, parseConfig, type Config } from '../config/config.ts';
-import { openConfiguredDatabase } from '../db/connect.ts';
+import { openConfiguredDatabase } from '../runtime/open-database.ts';
 import { DatabaseError } from '../db/database.ts';
 import { martTables } from '../marts/mart-tables.ts';
 import { getFirstChargeDay } from '../queries/first-charge-day.ts';
-import type { DayRange, MartSource } from '../queries/mart-source.ts';
+import type { MartSource } from '../queries/mart-source.ts';
 
 const USAGE = 'usage: npm run alerts -- [--at <ISO 8601 instant>] [--dry-run] | --backtest [<from>..<to>]';
 
@@ -32,7 +32,7 @@ export interface AlertsCommand {
   at: Date | undefined;
   dryRun: boolean;
   /** undefined: no backtest; 'all': the whole history; else the days asked for. */
-  backtest: DayRange | 'all' | undefined;
+  backtest: DateRange | 'all' | undefined;
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -73,7 +73,7 @@ export function parseAlertsArgs(argv: readonly string[]): AlertsCommand {
   return { at, dryRun: values['dry-run'] ?? false, backtest };
 }
 
-async function backtest(source: MartSource, config: Config, request: DayRange | 'all', now: Date): Promise<void> {
+async function backtest(source: MartSource, config: Config, request: DateRange | 'all', now: Date): Promise<void> {
   const today = todayIn(config.reportingTimezone, now);
   let range = request;
   if (range === 'all') {

@@ -5,8 +5,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isValidIdentifier } from '../db/identifiers.ts';
-import { isValidTimeZone } from '../config/config.ts';
+import { isValidIdentifier, isValidTimeZone } from '../config/validators.ts';
 
 /** A problem worth one line to the user; anything else is reported the same way, without a stack. */
 export class CliError extends Error {}

@@ -10,9 +10,9 @@
  * Runs on Node 22 type stripping: `node src/cli/seed.ts …`.
  */
 import { martTables } from '../marts/mart-tables.ts';
-import { DEFAULT_DAYS, DEFAULT_SEED, generateCharges } from '../seed/generate-charges.ts';
-import { loadMarts } from '../seed/install-marts.ts';
-import { pgWriter, type MartWriter } from '../seed/mart-writer.ts';
+import { DEFAULT_DAYS, DEFAULT_SEED, generateCharges } from '../demo/generate-charges.ts';
+import { loadMarts } from '../demo/install-marts.ts';
+import { pgWriter, type MartWriter } from '../demo/mart-writer.ts';
 import {
   CliError, connectInTime, databaseUrlFlag, describeError, identifierFlag, parseFlags, runAsScript, timeZoneFlag,
 } from './cli-support.ts';

@@ -3,8 +3,8 @@
  * runs unchanged in Node, in Netlify Functions and in the Deno edge runtime, and tests pass their
  * own env. Every problem becomes a ConfigError whose message is one line naming the variable.
  */
-import { isValidIdentifier } from '../db/identifiers.ts';
 import { parseAlertSettings, type AlertSettings } from './alert-settings.ts';
+import { isValidIdentifier, isValidTimeZone } from './validators.ts';
 
 export type DatabaseKind = 'pglite' | 'pg' | 'neon';
 
@@ -97,15 +97,6 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   }
   if (!url.hostname) throw new ConfigError('DATABASE_URL', 'has no host');
   return raw;
-}
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function isProductionEnv(env: Env): boolean {

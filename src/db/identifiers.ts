@@ -1,12 +1,9 @@
 /**
  * Table and schema names come from configuration, so they are checked against a strict pattern
- * and then double-quoted. Nothing from a request ever reaches these functions.
+ * (the one the config validated them with) and then double-quoted. Nothing from a request ever
+ * reaches these functions.
  */
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
-
-export function isValidIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
-}
+import { isValidIdentifier } from '../config/validators.ts';
 
 export function quoteIdentifier(name: string): string {
   if (!isValidIdentifier(name)) throw new Error(`invalid SQL identifier: ${JSON.stringify(name)}`);

@@ -3,6 +3,7 @@
  * code clients and tests switch on, a message a person can read, and optionally the offending
  * request parameter. `errorResponse` is the single place any error becomes a Response.
  */
+import type { ErrorBody } from '../contract/service.ts';
 import { DatabaseError } from '../db/database.ts';
 import { jsonResponse } from './json-response.ts';
 
@@ -38,7 +39,7 @@ export type ErrorLogger = (message: string) => void;
 /** Turns anything thrown into a JSON response; never exposes a stack, SQL or a connection string. */
 export function errorResponse(error: unknown, log: ErrorLogger = (m) => console.error(m)): Response {
   if (error instanceof AppError) {
-    const body: Record<string, string | readonly string[]> = { ...error.details, error: error.code, message: error.message };
+    const body: ErrorBody = { ...error.details, error: error.code, message: error.message };
     if (error.param) body.param = error.param;
     return jsonResponse(body, { status: error.status, headers: { 'cache-control': 'no-store', ...error.headers } });
   }
@@ -48,8 +49,8 @@ export function errorResponse(error: unknown, log: ErrorLogger = (m) => console.
     const message = error.reason === 'timeout'
       ? 'The database took too long to answer. Please try again in a moment.'
       : 'The database is not reachable right now. Please try again in a moment.';
-    return jsonResponse({ error: 'database_unavailable', message }, { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': '5' } });
+    return jsonResponse({ error: 'database_unavailable', message } satisfies ErrorBody, { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': '5' } });
   }
   log(`unexpected error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-  return jsonResponse({ error: 'internal_error', message: 'Something went wrong on our side. Please try again.' }, { status: 500, headers: { 'cache-control': 'no-store' } });
+  return jsonResponse({ error: 'internal_error', message: 'Something went wrong on our side. Please try again.' } satisfies ErrorBody, { status: 500, headers: { 'cache-control': 'no-store' } });
 }

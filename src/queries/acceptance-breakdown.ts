@@ -1,8 +1,6 @@
-import type { DayRange, MartSource } from './mart-source.ts';
-
-/** The dimensions the success rate can be broken down by, each a column of the detail mart. */
-export const BREAKDOWN_DIMENSIONS = ['card_brand', 'card_country', 'funnel', 'failure_category'] as const;
-export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+import type { DateRange } from '../contract/calendar-date.ts';
+import type { BreakdownDimension } from '../contract/overview.ts';
+import type { MartSource } from './mart-source.ts';
 
 /** One value's charges in one period; `value` is null for charges without one. */
 export interface BreakdownTotals {
@@ -13,25 +11,6 @@ export interface BreakdownTotals {
   failedAmount: number;
   /** Failed amounts whose payment intent never succeeded (current period only; 0 for the previous). */
   lostRevenue: number;
-}
-
-/** One value as GET /api/overview/breakdown returns it (the page reads this type too). */
-export interface BreakdownRow {
-  value: string | null;
-  attempts: number;
-  succeeded: number;
-  failed: number;
-  successRate: number | null;
-  failedAmount: number;
-  lostRevenue: number;
-  previous: { attempts: number; successRate: number | null };
-}
-
-export interface BreakdownResponse {
-  /** null only when the marts hold no payments at all. */
-  currency: string | null;
-  by: BreakdownDimension;
-  rows: BreakdownRow[];
 }
 
 export interface BreakdownPeriods {
@@ -50,8 +29,8 @@ export async function getBreakdownFromCharges(
   { db, tables }: MartSource,
   currency: string,
   dimension: BreakdownDimension,
-  current: DayRange,
-  previous: DayRange,
+  current: DateRange,
+  previous: DateRange,
 ): Promise<BreakdownPeriods> {
   const rows = await db.query<BreakdownTotals & { period: 'current' | 'previous' }>(
     `select case when c.created_at >= $3::date then 'current' else 'previous' end as period,

@@ -6,8 +6,10 @@
  * failed one's intent (1M charges: milliseconds instead of seconds, README "Benchmarks").
  */
 import type { Database } from '../db/database.ts';
-import { getBreakdownFromCharges, splitPeriods, type BreakdownDimension, type BreakdownPeriods, type BreakdownTotals } from './acceptance-breakdown.ts';
-import type { DayRange, MartSource } from './mart-source.ts';
+import type { DateRange } from '../contract/calendar-date.ts';
+import type { BreakdownDimension } from '../contract/overview.ts';
+import { getBreakdownFromCharges, splitPeriods, type BreakdownPeriods, type BreakdownTotals } from './acceptance-breakdown.ts';
+import type { MartSource } from './mart-source.ts';
 import { getUniquePaymentTotals, uniqueTotalsByPeriod, type UniquePaymentTotals } from './unique-payment-totals.ts';
 
 /** How long a "the rollup is (not) there" answer is trusted before asking again. */
@@ -32,8 +34,8 @@ export async function getAcceptanceBreakdown(
   source: MartSource,
   currency: string,
   dimension: BreakdownDimension,
-  current: DayRange,
-  previous: DayRange,
+  current: DateRange,
+  previous: DateRange,
 ): Promise<BreakdownPeriods> {
   if (!(await hasAcceptanceRollup(source))) return getBreakdownFromCharges(source, currency, dimension, current, previous);
   const rows = await source.db.query<BreakdownTotals & { period: 'current' | 'previous' }>(
@@ -57,8 +59,8 @@ export async function getAcceptanceBreakdown(
 export async function getUniquePayments(
   source: MartSource,
   currency: string,
-  current: DayRange,
-  previous: DayRange,
+  current: DateRange,
+  previous: DateRange,
 ): Promise<{ current: UniquePaymentTotals; previous: UniquePaymentTotals }> {
   if (!(await hasAcceptanceRollup(source))) return getUniquePaymentTotals(source, currency, current, previous);
   const rows = await source.db.query<UniquePaymentTotals & { period: 'current' | 'previous' }>(

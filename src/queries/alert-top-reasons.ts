@@ -1,10 +1,5 @@
+import type { AlertReason } from '../contract/alerts.ts';
 import type { MartSource } from './mart-source.ts';
-
-export interface AlertReason {
-  category: string;
-  declineCode: string | null;
-  count: number;
-}
 
 /**
  * The most frequent (category, decline code) pairs among one currency's failed first attempts in

@@ -1,4 +1,5 @@
-import type { DayRange, MartSource } from './mart-source.ts';
+import type { DateRange } from '../contract/calendar-date.ts';
+import type { MartSource } from './mart-source.ts';
 
 export interface DailyMartRow {
   date: string;
@@ -11,7 +12,7 @@ export interface DailyMartRow {
 }
 
 /** The daily mart's rows for one currency, oldest first; days without charges have no row. */
-export async function getDailyMartRows({ db, tables }: MartSource, currency: string, range: DayRange): Promise<DailyMartRow[]> {
+export async function getDailyMartRows({ db, tables }: MartSource, currency: string, range: DateRange): Promise<DailyMartRow[]> {
   return db.query<DailyMartRow>(
     `select date,
             gross_revenue        as "grossRevenue",

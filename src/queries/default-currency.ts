@@ -1,4 +1,5 @@
-import type { DayRange, MartSource } from './mart-source.ts';
+import type { DateRange } from '../contract/calendar-date.ts';
+import type { MartSource } from './mart-source.ts';
 
 /**
  * The currency the overview shows when none is asked for: the one the business runs on in the
@@ -7,7 +8,7 @@ import type { DayRange, MartSource } from './mart-source.ts';
  * the range, the busiest currency overall, so an empty window still names a sensible one. Null
  * only when the mart is empty.
  */
-export async function getDefaultCurrency({ db, tables }: MartSource, range: DayRange): Promise<string | null> {
+export async function getDefaultCurrency({ db, tables }: MartSource, range: DateRange): Promise<string | null> {
   const rows = await db.query<{ currency: string }>(
     `select currency
        from ${tables.daily}

@@ -1,15 +1,13 @@
+import type { FailureCategory } from '../contract/overview.ts';
 import { failedChargesCte } from './failed-charges-sql.ts';
-import type { DayRange, MartSource } from './mart-source.ts';
+import type { DateRange } from '../contract/calendar-date.ts';
+import type { MartSource } from './mart-source.ts';
 
-export interface FailureCategoryRow {
-  category: string;
-  count: number;
-  failedAmount: number;
-  lostRevenue: number;
-}
+/** A category as /api/overview/failures shows it, before its share is known. */
+export type FailureCategoryRow = Omit<FailureCategory, 'share'>;
 
 /** Failed charges by normalized category (uncategorized ones as `other`), most frequent first. */
-export async function getFailureCategories(source: MartSource, currency: string, range: DayRange): Promise<FailureCategoryRow[]> {
+export async function getFailureCategories(source: MartSource, currency: string, range: DateRange): Promise<FailureCategoryRow[]> {
   return source.db.query<FailureCategoryRow>(
     `with ${failedChargesCte(source)}
      select coalesce(failure_category, 'other')                    as category,

@@ -11,9 +11,3 @@ export interface MartSource {
    */
   adviceCode?: boolean;
 }
-
-/** An inclusive range of reporting-zone calendar days, 'YYYY-MM-DD'. */
-export interface DayRange {
-  from: string;
-  to: string;
-}

@@ -1,21 +1,7 @@
 import type { MartSource } from './mart-source.ts';
-import { paymentDetailColumnsSql, type PaymentDetailRow } from './payment-row.ts';
+import type { AttemptRow, PaymentDetailRow } from '../contract/payments.ts';
+import { paymentDetailColumnsSql } from './payment-row.ts';
 import { adviceCodeSql, recoveryActionSql } from './recovery-action-sql.ts';
-
-export interface AttemptRow {
-  chargeId: string;
-  createdAt: string;
-  amount: number;
-  status: PaymentDetailRow['status'];
-  failureCode: string | null;
-  declineCode: string | null;
-  /** So the retry history names each failure as the list does, by its category. */
-  failureCategory: string | null;
-  adviceCode: string | null;
-  /** The attempt's recommended action (the advice code's where there is one). */
-  recoveryAction: string | null;
-  attemptNumber: number;
-}
 
 export async function getPaymentDetail(source: MartSource, chargeId: string): Promise<PaymentDetailRow | undefined> {
   const rows = await source.db.query<PaymentDetailRow>(

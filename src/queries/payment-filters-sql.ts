@@ -2,8 +2,7 @@
  * The payments explorer's filters as one SQL condition. Every value goes in as a bound parameter
  * appended to `params`; only column names and operators written here become SQL text.
  */
-export const PAYMENT_STATUSES = ['succeeded', 'failed', 'pending'] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+import { DECLINE_NONE, type PaymentStatus } from '../contract/payments.ts';
 
 export interface PaymentFilters {
   status?: PaymentStatus;
@@ -26,9 +25,6 @@ export interface PaymentFilters {
   decline?: string;
   currency?: string;
 }
-
-/** The `decline` filter's value for charges that carry no decline code (the Overview's "none given"). */
-export const DECLINE_NONE = 'none';
 
 /** `abc_%` must match the literal characters: LIKE's wildcards and its escape get a backslash. */
 export function likePrefix(text: string): string {

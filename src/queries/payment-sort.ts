@@ -3,7 +3,7 @@
  * equal values never swap between pages), and each descending order is the exact mirror of its
  * ascending one, so a single index serves both directions and keyset conditions stay simple.
  */
-import type { PaymentRow } from './payment-row.ts';
+import type { PaymentRow, PaymentSort, SortField } from '../contract/payments.ts';
 
 type Direction = 'asc' | 'desc';
 
@@ -26,31 +26,10 @@ const SORT_COLUMNS = {
   // Within a status, newest first: the (status, created_at desc, charge_id desc) index's order.
   status: [col('status', 'status', 'asc', 'text'), col('created_at', 'createdAt', 'desc', 'timestamptz'), col('charge_id', 'chargeId', 'desc', 'text')],
   chargeId: [col('charge_id', 'chargeId', 'asc', 'text')],
-} as const satisfies Record<string, readonly SortColumn[]>;
-
-export type SortField = keyof typeof SORT_COLUMNS;
+} as const satisfies Record<SortField, readonly SortColumn[]>;
 
 /** The columns any sort order is made of: enough to say where a row stands in every order. */
 export type PaymentKey = Pick<PaymentRow, 'chargeId' | 'createdAt' | 'currency' | 'amount' | 'status'>;
-export const SORT_FIELDS = Object.keys(SORT_COLUMNS) as SortField[];
-
-export interface PaymentSort {
-  field: SortField;
-  descending: boolean;
-}
-
-export const DEFAULT_SORT: PaymentSort = { field: 'createdAt', descending: true };
-
-/** 'amount' / '-createdAt' → PaymentSort, or undefined for anything not on the list. */
-export function parseSortText(text: string): PaymentSort | undefined {
-  const descending = text.startsWith('-');
-  const field = descending ? text.slice(1) : text;
-  return (SORT_FIELDS as string[]).includes(field) ? { field: field as SortField, descending } : undefined;
-}
-
-export function sortText(sort: PaymentSort): string {
-  return `${sort.descending ? '-' : ''}${sort.field}`;
-}
 
 function columnsOf(sort: PaymentSort): SortColumn[] {
   return SORT_COLUMNS[sort.field].map((c) => ({ ...c, direction: sort.descending === (c.direction === 'asc') ? 'desc' : 'asc' }));

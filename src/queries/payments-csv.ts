@@ -1,7 +1,8 @@
-import { currencyDigits } from '../ui/money.ts';
+import { currencyDigits } from '../contract/money.ts';
 import type { MartSource } from './mart-source.ts';
 import { paymentFiltersSql, type PaymentFilters } from './payment-filters-sql.ts';
-import { keysetAfterSql, orderBySql, type PaymentKey, type PaymentSort } from './payment-sort.ts';
+import type { PaymentSort } from '../contract/payments.ts';
+import { keysetAfterSql, orderBySql, type PaymentKey } from './payment-sort.ts';
 import { adviceCodeSql, recoveryActionSql } from './recovery-action-sql.ts';
 
 /**

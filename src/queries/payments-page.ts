@@ -1,7 +1,8 @@
 import type { MartSource } from './mart-source.ts';
 import { paymentFiltersSql, type PaymentFilters } from './payment-filters-sql.ts';
-import { paymentColumnsSql, type PaymentRow } from './payment-row.ts';
-import { keysetAfterSql, orderBySql, reversed, type PaymentKey, type PaymentSort } from './payment-sort.ts';
+import type { PaymentRow, PaymentSort } from '../contract/payments.ts';
+import { paymentColumnsSql } from './payment-row.ts';
+import { keysetAfterSql, orderBySql, reversed, type PaymentKey } from './payment-sort.ts';
 
 /**
  * One page of filtered payments by offset. The offset is walked in a narrow index (a "deferred

@@ -1,4 +1,5 @@
-import type { DayRange, MartSource } from './mart-source.ts';
+import type { DateRange } from '../contract/calendar-date.ts';
+import type { MartSource } from './mart-source.ts';
 
 export interface PeriodTotals {
   grossRevenue: number;
@@ -25,8 +26,8 @@ export interface PreviousCut {
 export async function getPeriodTotals(
   { db, tables }: MartSource,
   currency: string,
-  current: DayRange,
-  previous: DayRange,
+  current: DateRange,
+  previous: DateRange,
   cut?: PreviousCut,
 ): Promise<{ current: PeriodTotals; previous: PeriodTotals }> {
   const params: unknown[] = [currency, previous.from, current.from, current.to, previous.to];

@@ -1,14 +1,7 @@
+import type { FailureReason } from '../contract/overview.ts';
 import { failedChargesCte } from './failed-charges-sql.ts';
-import type { DayRange, MartSource } from './mart-source.ts';
-
-export interface FailureReasonRow {
-  category: string;
-  declineCode: string | null;
-  count: number;
-  failedAmount: number;
-  lostRevenue: number;
-  action: string | null;
-}
+import type { DateRange } from '../contract/calendar-date.ts';
+import type { MartSource } from './mart-source.ts';
 
 /**
  * The most frequent (category, decline code) pairs with the recommended recovery action. The
@@ -19,10 +12,10 @@ export interface FailureReasonRow {
 export async function getTopFailureReasons(
   source: MartSource,
   currency: string,
-  range: DayRange,
+  range: DateRange,
   limit: number,
-): Promise<FailureReasonRow[]> {
-  return source.db.query<FailureReasonRow>(
+): Promise<FailureReason[]> {
+  return source.db.query<FailureReason>(
     `with ${failedChargesCte(source)}
      select coalesce(failure_category, 'other')                          as category,
             mapping_code                                                 as "declineCode",

@@ -1,4 +1,5 @@
-import type { DayRange, MartSource } from './mart-source.ts';
+import type { DateRange } from '../contract/calendar-date.ts';
+import type { MartSource } from './mart-source.ts';
 
 /** Payments (not attempts) whose first attempt fell in a period: those with an outcome, and those that succeeded. */
 export interface UniquePaymentTotals {
@@ -19,8 +20,8 @@ export interface UniquePaymentTotals {
 export async function getUniquePaymentTotals(
   { db, tables }: MartSource,
   currency: string,
-  current: DayRange,
-  previous: DayRange,
+  current: DateRange,
+  previous: DateRange,
 ): Promise<{ current: UniquePaymentTotals; previous: UniquePaymentTotals }> {
   const rows = await db.query<UniquePaymentTotals & { period: 'current' | 'previous' }>(
     `with firsts as (

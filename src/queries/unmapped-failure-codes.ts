@@ -1,4 +1,5 @@
-import type { DayRange, MartSource } from './mart-source.ts';
+import type { DateRange } from '../contract/calendar-date.ts';
+import type { MartSource } from './mart-source.ts';
 
 export interface UnmappedFailureCodes {
   /** Failed charges in the range whose mapping key is not in the decline-code mapping. */
@@ -16,7 +17,7 @@ export const UNMAPPED_CODES_SHOWN = 10;
 export async function getUnmappedFailureCodes(
   { db, tables }: MartSource,
   currency: string,
-  range: DayRange,
+  range: DateRange,
   knownCodes: readonly string[],
 ): Promise<UnmappedFailureCodes> {
   const rows = await db.query<{ code: string | null; count: number; total: number }>(

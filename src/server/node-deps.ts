@@ -1,6 +1,6 @@
 import { parseConfig } from '../config/config.ts';
 import { TtlCache } from '../cache/ttl-cache.ts';
-import { createRuntimeDeps, onceUntilFailure } from '../api/runtime-deps.ts';
+import { createRuntimeDeps, onceUntilFailure } from '../runtime/runtime-deps.ts';
 
 /** The Node server's in-process response cache (the CDN's part on Netlify); /api/refresh empties it. */
 export const nodeResponseCache = new TtlCache();

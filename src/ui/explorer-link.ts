@@ -3,7 +3,7 @@
  * Overview row counts, and each page's navigation link to the other carrying the dates and the
  * currency on screen (DESIGN.md: "filters kept in the URL so a view can be shared").
  */
-import type { DateRange } from './date-range.ts';
+import type { DateRange } from '../contract/calendar-date.ts';
 
 /** /payments over `range` in `currency`, with `filters` (status, category, decline, …). */
 export function explorerLink(range: DateRange, currency: string | null, filters: Readonly<Record<string, string>> = {}): string {

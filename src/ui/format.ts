@@ -3,7 +3,7 @@
  * rates as percentages, changes of a rate as percentage points, other changes as relative %.
  */
 
-import { numberFormatter as formatter, type Locale } from './number-formatter.ts';
+import { numberFormatter as formatter, type Locale } from '../contract/number-formatter.ts';
 
 /** 0.9432 → "94.3%". */
 export function formatPercent(fraction: number, options: { locale?: Locale; digits?: number } = {}): string {

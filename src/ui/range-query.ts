@@ -6,8 +6,9 @@
  * Invalid values fall back to the default view instead of failing, and are named so the page can
  * say what it shows instead.
  */
-import { formatDate, formatRange, isIsoDate, isRangePreset, isValidRange, rangeForPreset, type DateRange, type IsoDate, type RangeChoice } from './date-range.ts';
-import { isCurrencyCode } from './money.ts';
+import { isCalendarDate, isValidRange, type DateRange, type IsoDate } from '../contract/calendar-date.ts';
+import { isCurrencyCode } from '../contract/money.ts';
+import { formatDate, formatRange, isRangePreset, rangeForPreset, type RangeChoice } from './date-range.ts';
 import type { QueryValues } from './url-state.ts';
 
 export interface RangeView {
@@ -85,7 +86,7 @@ function customDates(from: string | null, to: string | null, today: IsoDate | un
       problems.push(`the ${name} date is missing`);
       return null;
     }
-    if (!isIsoDate(value)) {
+    if (!isCalendarDate(value)) {
       problems.push(`${quoted(value)} is not a date (YYYY-MM-DD)`);
       return null;
     }

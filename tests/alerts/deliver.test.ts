@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliverEvents, emailChannel, isSlackWebhook, webhookChannel, DeliveryError } from '../../src/alerts/deliver.ts';
-import type { AlertEpisode } from '../../src/alerts/episodes.ts';
+import type { AlertEpisode } from '../../src/contract/alerts.ts';
 import { slackMessage, type AlertEvent } from '../../src/alerts/messages.ts';
 
 const EPISODE: AlertEpisode = {

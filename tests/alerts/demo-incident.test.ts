@@ -6,10 +6,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { backtestEpisodes } from '../../src/alerts/backtest.ts';
 import { parseConfig } from '../../src/config/config.ts';
-import { sessionSettingsFor } from '../../src/db/connect.ts';
+import { sessionSettingsFor } from '../../src/runtime/open-database.ts';
 import { createPgDatabase } from '../../src/db/pg-driver.ts';
 import { martTables } from '../../src/marts/mart-tables.ts';
-import { chargeWindow, generateCharges, incidentWindow } from '../../src/seed/generate-charges.ts';
+import { chargeWindow, generateCharges, incidentWindow } from '../../src/demo/generate-charges.ts';
 import { createMartDatabase, TEST_MART_CONFIG, type ScratchDatabase } from '../helpers/postgres.ts';
 
 const scratch: ScratchDatabase[] = [];

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_MART_CONFIG, createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
 import { startNetlifyServer, type NetlifyServer } from '../helpers/netlify-server.ts';
 import { loginCookie } from '../api/support/login-cookie.ts';
-import { loadMarts } from '../../src/seed/install-marts.ts';
-import { pgWriter } from '../../src/seed/mart-writer.ts';
+import { loadMarts } from '../../src/demo/install-marts.ts';
+import { pgWriter } from '../../src/demo/mart-writer.ts';
 import { fixtureCharges } from './support/spike-fixture.ts';
 
 const PASSWORD = 'alerts-netlify-password';

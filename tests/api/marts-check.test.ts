@@ -5,7 +5,7 @@ import { routeApiRequest } from '../../src/api/router.ts';
 import type { Deps } from '../../src/api/deps.ts';
 import type { Config } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/database.ts';
-import { sessionSettingsFor } from '../../src/db/connect.ts';
+import { sessionSettingsFor } from '../../src/runtime/open-database.ts';
 import { createPgDatabase } from '../../src/db/pg-driver.ts';
 import { describeDiagnosis, diagnoseMarts } from '../../src/queries/mart-diagnosis.ts';
 import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
@@ -15,7 +15,7 @@ import { FIXTURE_CHARGES } from './support/payments-fixture.ts';
 const SETTINGS = sessionSettingsFor({ statementTimeoutMs: 5000, reportingTimezone: 'UTC' });
 const RANGE = 'from=2026-03-01&to=2026-03-07&currency=usd';
 
-/** Deps as a runtime builds them (src/api/runtime-deps.ts): the data handlers' database behind the mart check. */
+/** Deps as a runtime builds them (src/runtime/runtime-deps.ts): the data handlers' database behind the mart check. */
 function checkedDeps(db: Database, config: Config, clock: () => number = Date.now): Deps {
   const marts = createMartCheck(db, config, clock);
   return { ...testDeps(db, {}, config), db: martCheckedDatabase(db, marts), marts };

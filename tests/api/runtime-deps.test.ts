@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onceUntilFailure } from '../../src/api/runtime-deps.ts';
+import { onceUntilFailure } from '../../src/runtime/runtime-deps.ts';
 
 describe('onceUntilFailure', () => {
   it('shares one build between callers and keeps its result', async () => {

@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../helpers/node-build.ts';
 const SEED_INPUTS = [
   'src/marts/schema.sql', 'src/marts/indexes.sql', 'src/marts/dbt/mart_stripe_payments_daily.sql',
   'src/marts/dbt/mart_stripe_payments_acceptance.sql',
-  'src/marts/stripe_decline_codes.csv', 'src/seed/generate-charges.ts', 'src/cli/seed.ts',
+  'src/marts/stripe_decline_codes.csv', 'src/demo/generate-charges.ts', 'src/cli/seed.ts',
 ];
 
 function seedFingerprint(charges: number): string {

@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { backtestEpisodes } from '../../src/alerts/backtest.ts';
 import { parseConfig } from '../../src/config/config.ts';
-import { sessionSettingsFor } from '../../src/db/connect.ts';
+import { sessionSettingsFor } from '../../src/runtime/open-database.ts';
 import { createPgDatabase } from '../../src/db/pg-driver.ts';
 import { martTables } from '../../src/marts/mart-tables.ts';
 import type { DayRange, MartSource } from '../../src/queries/mart-source.ts';

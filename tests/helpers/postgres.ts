@@ -1,8 +1,8 @@
 import pg from 'pg';
 import type { Config } from '../../src/config/config.ts';
 import type { ChargeRow } from '../../src/marts/charge-row.ts';
-import { loadMarts } from '../../src/seed/install-marts.ts';
-import { pgWriter } from '../../src/seed/mart-writer.ts';
+import { loadMarts } from '../../src/demo/install-marts.ts';
+import { pgWriter } from '../../src/demo/mart-writer.ts';
 
 /**
  * Each test file gets its own database on the running PostgreSQL, created from the server named

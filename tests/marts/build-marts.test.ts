@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMarts } from '../../src/marts/build/build-marts.ts';
 import { LOADERS } from '../../src/marts/build/mart-build-settings.ts';
-import { generateCharges } from '../../src/seed/generate-charges.ts';
+import { generateCharges } from '../../src/demo/generate-charges.ts';
 import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
 import { buildSettings, createRawDatabase, dailyRows, martRows, RAW_SCHEMA, rawFingerprint, type RawDatabase } from './build-support.ts';
 import { expectedRows, RAW_CHARGES, STALE_AIRBYTE_VERSIONS } from './raw-fixture.ts';

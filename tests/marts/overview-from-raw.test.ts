@@ -7,13 +7,13 @@ import { handleOverviewFailures } from '../../src/api/handlers/overview-failures
 import { handleOverviewKpis } from '../../src/api/handlers/overview-kpis.ts';
 import { handleOverviewRecovery } from '../../src/api/handlers/overview-recovery.ts';
 import { handleOverviewTopFailures } from '../../src/api/handlers/overview-top-failures.ts';
-import { sessionSettingsFor } from '../../src/db/connect.ts';
+import { sessionSettingsFor } from '../../src/runtime/open-database.ts';
 import { createPgDatabase } from '../../src/db/pg-driver.ts';
 import type { Database } from '../../src/db/database.ts';
 import { buildMarts } from '../../src/marts/build/build-marts.ts';
 import { LOADERS, type Loader } from '../../src/marts/build/mart-build-settings.ts';
 import type { ChargeRow } from '../../src/marts/charge-row.ts';
-import { generateCharges } from '../../src/seed/generate-charges.ts';
+import { generateCharges } from '../../src/demo/generate-charges.ts';
 import { testDeps } from '../api/support/fixture-database.ts';
 import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
 import { buildSettings, createRawDatabase, martRows, type RawDatabase } from './build-support.ts';

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { copyValue } from '../../src/seed/copy-format.ts';
+import { copyValue } from '../../src/demo/copy-format.ts';
 
 /**
  * Raw Stripe charges written the way each loader lands them in PostgreSQL, for the marts:build

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateCharges } from '../../src/seed/generate-charges.ts';
+import { generateCharges } from '../../src/demo/generate-charges.ts';
 import { browserSession, launchChromium } from '../helpers/login.ts';
 import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';
 import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';

@@ -6,9 +6,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCharges } from '../../src/seed/generate-charges.ts';
-import { addDays, todayIn } from '../../src/ui/date-range.ts';
-import type { KpisResponse } from '../../src/islands/overview/api-types.ts';
+import { generateCharges } from '../../src/demo/generate-charges.ts';
+import { addDays, todayIn } from '../../src/contract/calendar-date.ts';
+import type { KpisResponse } from '../../src/contract/overview.ts';
 import { KPI_SPECS, formatKpiValue } from '../../src/islands/overview/kpi-format.ts';
 import { launchChromium, loginInBrowser } from '../helpers/login.ts';
 import { startNetlifyServer, type NetlifyServer } from '../helpers/netlify-server.ts';
@@ -55,7 +55,7 @@ describe('Overview under netlify serve --offline', () => {
     expect(response.status()).toBe(200);
     const kpis = (await response.json()) as KpisResponse;
     const shown = await page.$$eval('[data-kpi]', (cards) => Object.fromEntries(cards.map((card) => [card.getAttribute('data-kpi'), card.querySelector('[data-kpi-value]')?.textContent])));
-    expect(shown).toEqual(Object.fromEntries(KPI_SPECS.map((spec) => [spec.name, formatKpiValue(spec, kpis.kpis[spec.name].value, kpis.currency, 'en-US')])));
+    expect(shown).toEqual(Object.fromEntries(KPI_SPECS.map((spec) => [spec.name, formatKpiValue(spec, kpis.kpis[spec.name].value, kpis.currency!, 'en-US')])));
     await page.waitForSelector('[data-section="revenue"] canvas');
     await page.waitForSelector('[data-section="recovery"] canvas');
     expect(await page.locator('[data-section="top-failures"] tbody tr').count()).toBeGreaterThan(0);

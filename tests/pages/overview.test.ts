@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { generateCharges } from '../../src/seed/generate-charges.ts';
-import { addDays, todayIn } from '../../src/ui/date-range.ts';
-import type { BreakdownResponse, KpisResponse } from '../../src/islands/overview/api-types.ts';
+import { generateCharges } from '../../src/demo/generate-charges.ts';
+import { addDays, todayIn } from '../../src/contract/calendar-date.ts';
+import type { BreakdownResponse, KpisResponse } from '../../src/contract/overview.ts';
 import { KPI_SPECS, PER_PAYMENT_SPEC, describeKpiChange, formatKpiValue } from '../../src/islands/overview/kpi-format.ts';
 import { breakdownModel } from '../../src/islands/overview/breakdown-view.ts';
 import { formatCount, formatPercent, formatPoints } from '../../src/ui/format.ts';
@@ -121,7 +121,7 @@ async function shownKpis(page: Page): Promise<Record<string, { value: string; ch
 function expectedKpis(kpis: KpisResponse): Record<string, { value: string; change: string }> {
   return Object.fromEntries(KPI_SPECS.map((spec) => {
     const kpi = kpis.kpis[spec.name];
-    return [spec.name, { value: formatKpiValue(spec, kpi.value, kpis.currency, LOCALE), change: describeKpiChange(spec, kpi, LOCALE)?.text ?? 'No previous data' }];
+    return [spec.name, { value: formatKpiValue(spec, kpi.value, kpis.currency!, LOCALE), change: describeKpiChange(spec, kpi, LOCALE)?.text ?? 'No previous data' }];
   }));
 }
 

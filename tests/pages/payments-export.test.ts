@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateCharges } from '../../src/seed/generate-charges.ts';
+import { generateCharges } from '../../src/demo/generate-charges.ts';
 import { formatBytes } from '../../src/ui/export-progress.ts';
 import { browserSession, launchChromium } from '../helpers/login.ts';
 import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';

@@ -1,11 +1,12 @@
 /** The explorer's pure pieces: URL state, labels, reporting-zone times, retry-history summaries. */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SORT } from '../../src/contract/payments.ts';
 import { applyQuery } from '../../src/ui/url-state.ts';
 import { ApiError } from '../../src/ui/fetch-json.ts';
 import { problemText } from '../../src/islands/payments/filter-problems.ts';
 import { amountSortNote, attemptReason, cardLabel, humanizeCode, showingText, statusLabel } from '../../src/islands/payments/payment-labels.ts';
 import {
-  clearedFilters, DEFAULT_SORT, hasActiveFilters, parsePaymentsView, paymentDetailUrl, paymentsApiUrl, paymentsCsvUrl,
+  clearedFilters, hasActiveFilters, parsePaymentsView, paymentDetailUrl, paymentsApiUrl, paymentsCsvUrl,
   paymentsViewToQuery, withFilters,
 } from '../../src/islands/payments/payments-view.ts';
 import { formatReportingDateTime, offsetInZone, reportingZoneLabel, wallClock } from '../../src/islands/payments/reporting-time.ts';
@@ -15,7 +16,7 @@ describe('payments view in the URL', () => {
   it('reads every filter, the sort, page and size', () => {
     expect(parsePaymentsView('?status=failed&from=2026-04-01&to=2026-06-30&q=%20pi_123%20&funnel=renewal&brand=visa&country=gb&category=card_declined&decline=do_not_honor&currency=USD&sort=amount&page=3&size=50')).toEqual({
       status: 'failed', from: '2026-04-01', to: '2026-06-30', q: 'pi_123', funnel: 'renewal', brand: 'visa', country: 'GB', category: 'card_declined', decline: 'do_not_honor', currency: 'usd',
-      sort: { field: 'amount', dir: 'asc' }, page: 3, size: 50,
+      sort: { field: 'amount', descending: false }, page: 3, size: 50,
     });
   });
 
@@ -48,10 +49,10 @@ describe('payments view in the URL', () => {
 
   it('starts again from page 1 when the filters change or are cleared, keeping sort and size', () => {
     const view = parsePaymentsView('?status=failed&sort=amount&page=7&size=50');
-    expect(withFilters(view, { brand: 'visa' })).toMatchObject({ status: 'failed', brand: 'visa', page: 1, size: 50, sort: { field: 'amount', dir: 'asc' } });
+    expect(withFilters(view, { brand: 'visa' })).toMatchObject({ status: 'failed', brand: 'visa', page: 1, size: 50, sort: { field: 'amount', descending: false } });
     const cleared = clearedFilters(view);
     expect(hasActiveFilters(cleared)).toBe(false);
-    expect(cleared).toMatchObject({ page: 1, size: 50, sort: { field: 'amount', dir: 'asc' } });
+    expect(cleared).toMatchObject({ page: 1, size: 50, sort: { field: 'amount', descending: false } });
   });
 });
 

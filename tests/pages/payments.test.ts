@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ChargeRow } from '../../src/marts/charge-row.ts';
-import { generateCharges } from '../../src/seed/generate-charges.ts';
+import { generateCharges } from '../../src/demo/generate-charges.ts';
 import { charge } from '../helpers/charge-fixture.ts';
 import { launchChromium, loginInBrowser } from '../helpers/login.ts';
 import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { generateCharges } from '../../src/seed/generate-charges.ts';
+import { generateCharges } from '../../src/demo/generate-charges.ts';
 import { buildNodeVariant, PROJECT_ROOT } from '../helpers/node-build.ts';
 import { ADMIN_URL, createMartDatabase, TEST_MART_CONFIG, type ScratchDatabase } from '../helpers/postgres.ts';
 import type { Dataset, ResilienceContext } from './lib/context.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyLine } from '../../src/seed/copy-format.ts';
+import { copyLine } from '../../src/demo/copy-format.ts';
 import { charge } from '../helpers/charge-fixture.ts';
 
 describe('copyLine', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import { martTables } from '../../src/marts/mart-tables.ts';
-import { createDemoDatabase } from '../../src/seed/demo-database.ts';
+import { createDemoDatabase } from '../../src/runtime/demo-database.ts';
 
 describe('createDemoDatabase (PGlite)', () => {
   const config = parseConfig({ DEMO_CHARGES: '2000' });

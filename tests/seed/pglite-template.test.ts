@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEmptyPGlite, templateFile } from '../../src/seed/pglite-template.ts';
+import { createEmptyPGlite, templateFile } from '../../src/demo/pglite-template.ts';
 
 describe('createEmptyPGlite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pglite-template-test-'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isTooSmallToTrust, rateHalfWidth } from '../../src/ui/confidence.ts';
 import { breakdownModel, explorerHref, parseBreakdownBy, valueLabel } from '../../src/islands/overview/breakdown-view.ts';
-import type { BreakdownResponse } from '../../src/islands/overview/api-types.ts';
+import type { BreakdownResponse } from '../../src/contract/overview.ts';
 
 const RANGE = { from: '2026-03-01', to: '2026-03-07' };
 const row = (value: string | null, attempts: number, succeeded: number, failed: number, previous = { attempts: 0, successRate: null as number | null }) => ({

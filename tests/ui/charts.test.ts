@@ -5,7 +5,6 @@ import { dayTicks, legendValue, moneyAxisIncrements, rateAxisRange, revenueChart
 import { maturingFromSeconds, recoveryChartData, recoveryChartOptions } from '../../src/charts/recovery-chart.ts';
 import { chartTheme } from '../../src/charts/theme.ts';
 import { DAY_LABEL_PX, dateToSeconds, dayTickSplits, monthlyTicks, paddedDayRange, secondsToDate } from '../../src/charts/time-axis.ts';
-import { maturingFlags } from '../../src/islands/overview/api-types.ts';
 
 const data: AlignedData = [[1, 2], [3, 4]];
 const state = (overrides: Partial<ChartState> = {}): ChartState => ({ optionsKey: 'revenue|light|usd', width: 800, height: 280, data, ...overrides });
@@ -90,12 +89,6 @@ describe('recovery chart', () => {
     expect(recoveryChartData({ ...recovery, maturing: [false, false, false, false] })[2]).toEqual([null, null, null, null]);
     expect(maturingFromSeconds(recovery)).toBe(dateToSeconds('2026-11-03'));
     expect(maturingFromSeconds({ dates: recovery.dates, maturing: [false, false, false, false] })).toBeNull();
-  });
-
-  it('reads the API’s maturing marker either way it comes', () => {
-    expect(maturingFlags({ dates: recovery.dates, maturing: [false, true, true, true] })).toEqual([false, true, true, true]);
-    expect(maturingFlags({ dates: recovery.dates, maturingFrom: '2026-11-03' })).toEqual([false, false, true, true]);
-    expect(maturingFlags({ dates: recovery.dates })).toEqual([false, false, false, false]);
   });
 
   it('shades the maturing days only when there are some', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatDate, formatRange, isIsoDate, isValidRange, previousPeriod, rangeForPreset, rangeLength, todayIn } from '../../src/ui/date-range.ts';
+import { addDays, daysInRange, isCalendarDate, isValidRange, previousPeriod, todayIn, type DateRange } from '../../src/contract/calendar-date.ts';
+import { formatDate, formatRange, rangeForPreset } from '../../src/ui/date-range.ts';
+
+const rangeLength = (range: DateRange) => daysInRange(range.from, range.to);
 
 describe('date ranges', () => {
   it('reads today in the reporting time zone', () => {
@@ -10,10 +13,10 @@ describe('date ranges', () => {
   });
 
   it('validates calendar dates', () => {
-    expect(isIsoDate('2026-02-28')).toBe(true);
-    expect(isIsoDate('2026-02-30')).toBe(false);
-    expect(isIsoDate('2026-2-3')).toBe(false);
-    expect(isIsoDate(20260203)).toBe(false);
+    expect(isCalendarDate('2026-02-28')).toBe(true);
+    expect(isCalendarDate('2026-02-30')).toBe(false);
+    expect(isCalendarDate('2026-2-3')).toBe(false);
+    expect(isCalendarDate(20260203)).toBe(false);
     expect(isValidRange({ from: '2026-03-02', to: '2026-03-01' })).toBe(false);
     expect(isValidRange({ from: '2026-03-01', to: '2026-03-01' })).toBe(true);
   });

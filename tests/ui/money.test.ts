@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyDigits, formatMajorMoney, formatMoney, toMajorUnits } from '../../src/ui/money.ts';
+import { currencyDigits, formatMajorMoney, formatMoney, toMajorUnits } from '../../src/contract/money.ts';
 
 describe('money', () => {
   it('knows each currency’s minor-unit digits', () => {

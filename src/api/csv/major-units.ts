@@ -1,4 +1,4 @@
-import { currencyDigits } from '../../ui/money.ts';
+import { currencyDigits } from '../../contract/money.ts';
 
 /**
  * An integer amount in minor units written in major units with exactly the currency's digits,

@@ -1,6 +1,6 @@
 import { FILTERS_POLICY } from '../../cache/cache-policy.ts';
 import { getFilterOptions } from '../../queries/filter-options.ts';
-import { PAYMENT_STATUSES } from '../../queries/payment-filters-sql.ts';
+import { PAYMENT_STATUSES, type FiltersResponse } from '../../contract/payments.ts';
 import type { Deps } from '../deps.ts';
 import { cachedJson } from '../respond.ts';
 
@@ -8,5 +8,6 @@ import { cachedJson } from '../respond.ts';
 export async function handleFilters(_request: Request, deps: Deps): Promise<Response> {
   const generatedAt = deps.now();
   const options = await getFilterOptions(deps);
-  return cachedJson({ statuses: [...PAYMENT_STATUSES], ...options }, FILTERS_POLICY, generatedAt);
+  const body = { statuses: [...PAYMENT_STATUSES], ...options } satisfies FiltersResponse;
+  return cachedJson(body, FILTERS_POLICY, generatedAt);
 }

@@ -1,3 +1,4 @@
+import type { HealthResponse } from '../../contract/service.ts';
 import type { Deps } from '../deps.ts';
 import { jsonResponse } from '../../http/json-response.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -31,6 +32,6 @@ export async function handleHealth(_request: Request, deps: Deps): Promise<Respo
     database: { kind: deps.db.kind, status: reachable ? 'ok' : 'unavailable', latencyMs },
     marts: martsReport(diagnosis),
     demo: deps.db.kind === 'pglite',
-  };
+  } satisfies HealthResponse;
   return jsonResponse(body, { status: healthy ? 200 : 503, headers: { 'cache-control': 'no-store' } });
 }

@@ -1,24 +1,11 @@
 import { OVERVIEW_RANGE_POLICY } from '../../cache/cache-policy.ts';
 import { backtestEpisodes } from '../../alerts/backtest.ts';
 import { explorerPath } from '../../alerts/messages.ts';
-import type { AlertEpisode } from '../../alerts/episodes.ts';
+import type { AlertsResponse } from '../../contract/alerts.ts';
 import type { Deps } from '../deps.ts';
-import { todayIn } from '../params/calendar-date.ts';
+import { todayIn } from '../../contract/calendar-date.ts';
 import { cachedJson } from '../respond.ts';
 import { parseOverviewRequest } from './overview-request.ts';
-
-export interface OverviewAlertEpisode extends AlertEpisode {
-  /** Reporting-zone days the episode touches (lastDay: the day it ended, or today while ongoing). */
-  firstDay: string;
-  lastDay: string;
-  /** The payments explorer filtered to the episode's first day, currency and failed status. */
-  explorerPath: string;
-}
-
-export interface OverviewAlertsResponse {
-  currency: string | null;
-  episodes: OverviewAlertEpisode[];
-}
 
 /**
  * GET /api/overview/alerts: the failure-spike episodes the scheduled checks saw in the range and
@@ -36,6 +23,6 @@ export async function handleOverviewAlerts(request: Request, deps: Deps): Promis
       lastDay: todayIn(zone, episode.endedAt ? new Date(episode.endedAt) : deps.now()),
       explorerPath: explorerPath(episode, zone),
     })),
-  } satisfies OverviewAlertsResponse;
+  } satisfies AlertsResponse;
   return cachedJson(body, OVERVIEW_RANGE_POLICY, generatedAt);
 }

@@ -1,9 +1,9 @@
 import { OVERVIEW_BREAKDOWN_POLICY } from '../../cache/cache-policy.ts';
-import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type BreakdownPeriods, type BreakdownResponse, type BreakdownRow } from '../../queries/acceptance-breakdown.ts';
+import { previousPeriod, todayIn } from '../../contract/calendar-date.ts';
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type BreakdownResponse, type BreakdownRow } from '../../contract/overview.ts';
+import type { BreakdownPeriods } from '../../queries/acceptance-breakdown.ts';
 import { getAcceptanceBreakdown } from '../../queries/acceptance-source.ts';
 import type { Deps } from '../deps.ts';
-import { previousPeriod } from '../../ui/date-range.ts';
-import { todayIn } from '../params/calendar-date.ts';
 import { enumParam } from '../params/query-params.ts';
 import { rate } from '../rates.ts';
 import { cachedJson } from '../respond.ts';
@@ -48,6 +48,6 @@ export async function handleOverviewBreakdown(request: Request, deps: Deps): Pro
   const by = enumParam(new URL(request.url), 'by', BREAKDOWN_DIMENSIONS) ?? DEFAULT_DIMENSION;
   const { range, currency, generatedAt } = await parseOverviewRequest(request, deps);
   const periods = currency ? await getAcceptanceBreakdown(deps, currency, by, range, previousPeriod(range, todayIn(deps.config.reportingTimezone, generatedAt))) : { current: [], previous: [] };
-  const body: BreakdownResponse = { currency, by, rows: breakdownRows(periods) };
+  const body = { currency, by, rows: breakdownRows(periods) } satisfies BreakdownResponse;
   return cachedJson(body, OVERVIEW_BREAKDOWN_POLICY, generatedAt);
 }

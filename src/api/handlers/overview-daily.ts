@@ -1,7 +1,8 @@
 import { OVERVIEW_RANGE_POLICY } from '../../cache/cache-policy.ts';
 import { getDailyMartRows } from '../../queries/daily-mart-rows.ts';
 import type { Deps } from '../deps.ts';
-import { eachDay } from '../params/calendar-date.ts';
+import { eachDay } from '../../contract/calendar-date.ts';
+import type { DailyResponse } from '../../contract/overview.ts';
 import { rate } from '../rates.ts';
 import { cachedJson } from '../respond.ts';
 import { parseOverviewRequest } from './overview-request.ts';
@@ -24,6 +25,6 @@ export async function handleOverviewDaily(request: Request, deps: Deps): Promise
       return row ? rate(row.succeeded, row.succeeded + row.failed) : null;
     }),
     attempts: dates.map((date) => byDate.get(date)?.attempts ?? 0),
-  };
+  } satisfies DailyResponse;
   return cachedJson(body, OVERVIEW_RANGE_POLICY, generatedAt);
 }

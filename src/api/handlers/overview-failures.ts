@@ -1,4 +1,5 @@
 import { OVERVIEW_RANGE_POLICY } from '../../cache/cache-policy.ts';
+import type { FailuresResponse } from '../../contract/overview.ts';
 import { getFailureCategories } from '../../queries/failure-categories.ts';
 import type { Deps } from '../deps.ts';
 import { rate } from '../rates.ts';
@@ -16,6 +17,6 @@ export async function handleOverviewFailures(request: Request, deps: Deps): Prom
   const body = {
     currency,
     categories: rows.map((row) => ({ ...row, share: rate(row.count, failedCount) ?? 0 })),
-  };
+  } satisfies FailuresResponse;
   return cachedJson(body, OVERVIEW_RANGE_POLICY, generatedAt);
 }

@@ -3,19 +3,12 @@ import { getPeriodTotals, type PeriodTotals } from '../../queries/period-totals.
 import { getUniquePayments } from '../../queries/acceptance-source.ts';
 import type { UniquePaymentTotals } from '../../queries/unique-payment-totals.ts';
 import type { Deps } from '../deps.ts';
-import { previousPeriod } from '../../ui/date-range.ts';
-import { daysInRange, todayIn } from '../params/calendar-date.ts';
+import { daysInRange, previousPeriod, todayIn } from '../../contract/calendar-date.ts';
+import type { Kpi, KpisResponse } from '../../contract/overview.ts';
 import { pointChange, rate, relativeChange } from '../rates.ts';
 import { cachedJson } from '../respond.ts';
 import { parseOverviewRequest } from './overview-request.ts';
 
-interface Kpi {
-  value: number | null;
-  previous: number | null;
-  change: number | null;
-  /** Why there is no value although the range has data (a limit the range exceeds). */
-  unavailable?: string;
-}
 
 const NO_TOTALS: PeriodTotals = { grossRevenue: 0, failedRevenue: 0, attempts: 0, succeeded: 0, failed: 0 };
 const NO_PAYMENTS: UniquePaymentTotals = { payments: 0, succeeded: 0 };
@@ -68,6 +61,6 @@ export async function handleOverviewKpis(request: Request, deps: Deps): Promise<
       failedRevenue: relativeKpi(totals.current.failedRevenue, totals.previous.failedRevenue),
       attempts: relativeKpi(totals.current.attempts, totals.previous.attempts),
     },
-  };
+  } satisfies KpisResponse;
   return cachedJson(body, OVERVIEW_RANGE_POLICY, generatedAt);
 }

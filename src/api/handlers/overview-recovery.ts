@@ -1,7 +1,8 @@
 import { OVERVIEW_RANGE_POLICY } from '../../cache/cache-policy.ts';
 import { getDailyMartRows } from '../../queries/daily-mart-rows.ts';
 import type { Deps } from '../deps.ts';
-import { addDays, eachDay, todayIn } from '../params/calendar-date.ts';
+import { addDays, eachDay, todayIn } from '../../contract/calendar-date.ts';
+import type { RecoveryResponse } from '../../contract/overview.ts';
 import { rate } from '../rates.ts';
 import { cachedJson } from '../respond.ts';
 import { parseOverviewRequest } from './overview-request.ts';
@@ -36,6 +37,6 @@ export async function handleOverviewRecovery(request: Request, deps: Deps): Prom
     current: { rate: rate(totalRecovered, totalRetried), retried: totalRetried, recovered: totalRecovered },
     maturingFrom,
     maturing: dates.map((date) => date >= maturingFrom),
-  };
+  } satisfies RecoveryResponse;
   return cachedJson(body, OVERVIEW_RANGE_POLICY, generatedAt);
 }

@@ -1,5 +1,6 @@
 import { parseCurrencyParam } from '../params/currency-param.ts';
-import { parseOverviewRange, type DateRange } from '../params/date-range.ts';
+import type { DateRange } from '../../contract/calendar-date.ts';
+import { parseOverviewRange } from '../params/date-range.ts';
 import { getDefaultCurrency } from '../../queries/default-currency.ts';
 import type { Deps } from '../deps.ts';
 

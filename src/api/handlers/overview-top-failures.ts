@@ -1,4 +1,5 @@
 import { OVERVIEW_RANGE_POLICY } from '../../cache/cache-policy.ts';
+import type { TopFailuresResponse } from '../../contract/overview.ts';
 import { loadDeclineCodeMapping } from '../../marts/decline-codes.ts';
 import { getTopFailureReasons } from '../../queries/top-failure-reasons.ts';
 import { getUnmappedFailureCodes } from '../../queries/unmapped-failure-codes.ts';
@@ -15,10 +16,10 @@ export const TOP_FAILURE_REASONS = 10;
  */
 export async function handleOverviewTopFailures(request: Request, deps: Deps): Promise<Response> {
   const { range, currency, generatedAt } = await parseOverviewRequest(request, deps);
-  if (!currency) return cachedJson({ currency, rows: [], unmapped: { count: 0, codes: [] } }, OVERVIEW_RANGE_POLICY, generatedAt);
+  if (!currency) return cachedJson({ currency, rows: [], unmapped: { count: 0, codes: [] } } satisfies TopFailuresResponse, OVERVIEW_RANGE_POLICY, generatedAt);
   const [rows, unmapped] = await Promise.all([
     getTopFailureReasons(await paymentsSource(deps), currency, range, TOP_FAILURE_REASONS),
     getUnmappedFailureCodes(deps, currency, range, [...loadDeclineCodeMapping().keys()]),
   ]);
-  return cachedJson({ currency, rows, unmapped }, OVERVIEW_RANGE_POLICY, generatedAt);
+  return cachedJson({ currency, rows, unmapped } satisfies TopFailuresResponse, OVERVIEW_RANGE_POLICY, generatedAt);
 }

@@ -1,5 +1,6 @@
 import { PAYMENT_DETAIL_POLICY } from '../../cache/cache-policy.ts';
 import { AppError, badRequest } from '../../http/app-error.ts';
+import type { PaymentDetailResponse } from '../../contract/payments.ts';
 import { getIntentAttempts, getPaymentDetail } from '../../queries/payment-detail.ts';
 import { RECOMMENDED_MAX_ATTEMPTS, RECOMMENDED_MAX_RETRIES } from '../../marts/recovery-advice.ts';
 import type { Deps } from '../deps.ts';
@@ -39,5 +40,5 @@ export async function handlePaymentDetail(request: Request, deps: Deps): Promise
       chargeId: charge.chargeId, createdAt: charge.createdAt, amount: charge.amount, status: charge.status, failureCode: charge.failureCode,
       declineCode: charge.declineCode, failureCategory: charge.failureCategory, adviceCode: charge.adviceCode, recoveryAction: charge.recoveryAction, attemptNumber: charge.attemptNumber,
     }];
-  return cachedJson({ charge, attempts, retryLimit: RETRY_LIMIT }, PAYMENT_DETAIL_POLICY, generatedAt);
+  return cachedJson({ charge, attempts, retryLimit: RETRY_LIMIT } satisfies PaymentDetailResponse, PAYMENT_DETAIL_POLICY, generatedAt);
 }

@@ -1,4 +1,5 @@
 import { PAYMENTS_LIST_POLICY } from '../../cache/cache-policy.ts';
+import type { PaymentsPageResponse } from '../../contract/payments.ts';
 import { countPayments, DEFAULT_TOTAL_CAP } from '../../queries/payments-count.ts';
 import { getPaymentsAfter, getPaymentsPage } from '../../queries/payments-page.ts';
 import type { Deps } from '../deps.ts';
@@ -51,7 +52,7 @@ export function createPaymentsListHandler(options: { totalCap?: number } = {}) {
       totalCapped: count.capped,
       lastPage: Math.max(1, Math.ceil(count.total / size)),
       nextCursor: rows.length === size ? encodeCursor(sort, rows.at(-1)!) : null,
-    };
+    } satisfies PaymentsPageResponse;
     return cachedJson(body, PAYMENTS_LIST_POLICY, generatedAt);
   };
 }

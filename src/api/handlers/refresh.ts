@@ -1,4 +1,5 @@
 import { CACHE_TAGS } from '../../cache/cache-policy.ts';
+import type { RefreshResponse } from '../../contract/service.ts';
 import { AppError } from '../../http/app-error.ts';
 import { jsonResponse } from '../../http/json-response.ts';
 import type { Deps } from '../deps.ts';
@@ -15,5 +16,6 @@ export async function handleRefresh(_request: Request, deps: Deps): Promise<Resp
     deps.log(`cache purge failed: ${error instanceof Error ? error.message : String(error)}`);
     throw new AppError(502, 'purge_failed', 'The cached data could not be cleared. Please try again in a moment.', { cause: error });
   }
-  return jsonResponse({ refreshed: true, tags, at: deps.now().toISOString() }, { headers: { 'cache-control': 'no-store' } });
+  const body = { refreshed: true, tags, at: deps.now().toISOString() } satisfies RefreshResponse;
+  return jsonResponse(body, { headers: { 'cache-control': 'no-store' } });
 }

@@ -1,5 +1,5 @@
 import { badRequest } from '../../http/app-error.ts';
-import { isCurrencyCode } from '../../ui/money.ts';
+import { isCurrencyCode } from '../../contract/money.ts';
 import { optionalParam } from './query-params.ts';
 
 /** An ISO 4217 code, any case in, lowercase out (the marts store lowercase). */

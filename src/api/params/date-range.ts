@@ -1,19 +1,14 @@
 import { badRequest } from '../../http/app-error.ts';
-import { addDays, daysInRange, isCalendarDate, todayIn } from './calendar-date.ts';
+import { addDays, daysInRange, isCalendarDate, todayIn, type DateRange } from '../../contract/calendar-date.ts';
 import { optionalParam } from './query-params.ts';
-
-export interface DateRange {
-  from: string;
-  to: string;
-}
 
 export const DEFAULT_RANGE_DAYS = 30;
 
 export function parseDateParam(url: URL, name: string): string | undefined {
   const raw = optionalParam(url, name);
   if (raw === undefined) return undefined;
-  if (!isCalendarDate(raw)) throw badRequest(name, `${name} must be a real calendar date written YYYY-MM-DD (got "${raw.slice(0, 40)}")`);
-  return raw;
+  if (isCalendarDate(raw)) return raw;
+  throw badRequest(name, `${name} must be a real calendar date written YYYY-MM-DD (got "${String(raw).slice(0, 40)}")`);
 }
 
 /** from ≤ to and at most maxDays days, both ends included; `limitNote` says where the limit applies. */

@@ -1,6 +1,6 @@
 import { badRequest } from '../../http/app-error.ts';
-import { PAYMENT_STATUSES } from '../../queries/payment-filters-sql.ts';
-import { sortText, type PaymentKey, type PaymentSort } from '../../queries/payment-sort.ts';
+import { PAYMENT_STATUSES, sortText, type PaymentSort } from '../../contract/payments.ts';
+import type { PaymentKey } from '../../queries/payment-sort.ts';
 import { optionalParam } from './query-params.ts';
 
 /**

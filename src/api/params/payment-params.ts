@@ -1,6 +1,6 @@
 import { badRequest } from '../../http/app-error.ts';
-import { PAYMENT_STATUSES, type PaymentFilters } from '../../queries/payment-filters-sql.ts';
-import { DEFAULT_SORT, parseSortText, SORT_FIELDS, type PaymentSort } from '../../queries/payment-sort.ts';
+import { DEFAULT_SORT, PAYMENT_STATUSES, parseSortText, SORT_FIELDS, type PaymentSort } from '../../contract/payments.ts';
+import type { PaymentFilters } from '../../queries/payment-filters-sql.ts';
 import { parseCurrencyParam } from './currency-param.ts';
 import { checkRange, parseDateParam } from './date-range.ts';
 import { enumParam, integerParam, optionalParam, textParam } from './query-params.ts';

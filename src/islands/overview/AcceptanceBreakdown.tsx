@@ -1,6 +1,6 @@
-import type { DateRange } from '../../ui/date-range.ts';
+import type { DateRange } from '../../contract/calendar-date.ts';
 import { formatCount, formatPercent, formatPoints } from '../../ui/format.ts';
-import type { BreakdownBy, BreakdownResponse } from './api-types.ts';
+import type { BreakdownDimension as BreakdownBy, BreakdownResponse } from '../../contract/overview.ts';
 import { BREAKDOWN_SPECS, breakdownModel, specFor } from './breakdown-view.ts';
 
 /** The dimension picker in the section's head; the choice lives in the URL (`by`). */

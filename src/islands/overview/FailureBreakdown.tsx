@@ -1,13 +1,13 @@
-import type { DateRange } from '../../ui/date-range.ts';
+import type { DateRange } from '../../contract/calendar-date.ts';
+import { formatMoney } from '../../contract/money.ts';
 import { explorerLink } from '../../ui/explorer-link.ts';
-import { formatMoney } from '../../ui/money.ts';
 import { formatCount, formatPercent } from '../../ui/format.ts';
 import { failureCategoryLabel } from '../../ui/labels.ts';
-import type { FailuresResponse } from './api-types.ts';
+import type { FailuresResponse, WithCurrency } from '../../contract/overview.ts';
 
 /** Horizontal bars as an HTML table: readable by screen readers, no chart library needed. */
 /** `range`: the dates shown, for the links to the explorer filtered to each category. */
-export function FailureBreakdown({ data, range }: { data: FailuresResponse; range: DateRange }) {
+export function FailureBreakdown({ data, range }: { data: WithCurrency<FailuresResponse>; range: DateRange }) {
   if (data.categories.length === 0) return <p class="empty-note">No failed payments in this range.</p>;
   const widest = Math.max(...data.categories.map((c) => c.share), 0.0001);
   return (

@@ -1,6 +1,6 @@
 import { formatCount, formatPercent } from '../../ui/format.ts';
 import { failureCategoryLabel } from '../../ui/labels.ts';
-import type { AlertEpisode, AlertsResponse } from './api-types.ts';
+import type { AlertsResponse, OverviewAlertEpisode } from '../../contract/alerts.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -15,7 +15,7 @@ function wallTime(iso: string, timeZone: string): string {
 }
 
 /** "Mar 9, 10:30 – 15:00", "Mar 9, 22:00 – Mar 10, 01:15", "since Mar 9, 10:30". */
-export function episodeSpan(episode: Pick<AlertEpisode, 'startedAt' | 'endedAt' | 'firstDay' | 'lastDay'>, timeZone: string): string {
+export function episodeSpan(episode: Pick<OverviewAlertEpisode, 'startedAt' | 'endedAt' | 'firstDay' | 'lastDay'>, timeZone: string): string {
   const start = wallTime(episode.startedAt, timeZone);
   if (!episode.endedAt) return `since ${start}, ongoing`;
   const end = wallTime(episode.endedAt, timeZone);

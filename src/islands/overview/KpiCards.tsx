@@ -1,5 +1,5 @@
 import { formatRange } from '../../ui/date-range.ts';
-import type { Kpi, KpisResponse } from './api-types.ts';
+import type { Kpi, KpisResponse, WithCurrency } from '../../contract/overview.ts';
 import { DIRECTION_ARROWS, KPI_SPECS, PER_PAYMENT_SPEC, describeKpiChange, formatKpiValue, type KpiSpec } from './kpi-format.ts';
 
 export const SUCCESS_RATE_HELP = 'Per attempt counts every charge, retries included; per payment counts each payment once, by whether any attempt succeeded.';
@@ -27,7 +27,7 @@ function SuccessRateValue({ value, perPayment, currency }: { value: string; perP
   );
 }
 
-export function KpiCards({ data }: { data: KpisResponse }) {
+export function KpiCards({ data }: { data: WithCurrency<KpisResponse> }) {
   const previous = formatRange(data.previous);
   return (
     <ul class="kpi-grid">

@@ -4,12 +4,15 @@
  * is remembered as the user's default.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { formatRange, PRESET_LABELS, previousPeriod, type IsoDate } from '../../ui/date-range.ts';
+import { previousPeriod, type IsoDate } from '../../contract/calendar-date.ts';
+import { formatRange, PRESET_LABELS } from '../../ui/date-range.ts';
 import { DEFAULT_RANGE_VIEW, isRangeView, rangeViewToQuery, readRangeQuery, resolveRange, sameRangeView, type RangeView } from '../../ui/range-query.ts';
 import { onQueryChange, writeQuery } from '../../ui/url-state.ts';
 import { carryViewInNav } from '../../ui/explorer-link.ts';
 import { loadPreference, savePreference } from '../../ui/preferences.ts';
-import type { AlertsResponse, BreakdownBy, BreakdownResponse, DailyResponse, FailuresResponse, FiltersResponse, KpisResponse, RecoveryResponse, TopFailuresResponse } from './api-types.ts';
+import type { AlertsResponse } from '../../contract/alerts.ts';
+import { hasCurrency, type BreakdownDimension as BreakdownBy, type BreakdownResponse, type DailyResponse, type FailuresResponse, type KpisResponse, type RecoveryResponse, type TopFailuresResponse } from '../../contract/overview.ts';
+import type { FiltersResponse } from '../../contract/payments.ts';
 import { AcceptanceBreakdown, BreakdownPicker } from './AcceptanceBreakdown.tsx';
 import { DEFAULT_BREAKDOWN, parseBreakdownBy } from './breakdown-view.ts';
 import { useColorScheme, useEndpoint, useNow } from './hooks.ts';
@@ -166,28 +169,28 @@ export function OverviewApp({ initialView, initialProblems = [], initialBy, toda
       </div>
 
       <Section id="kpis" title="Key figures" noun="the key figures" endpoint={kpis} now={now} skeleton={<KpiSkeleton />} class="section--wide">
-        {(data) => (data.currency ? <KpiCards data={data} /> : NO_PAYMENTS)}
+        {(data) => (hasCurrency(data) ? <KpiCards data={data} /> : NO_PAYMENTS)}
       </Section>
 
       <Section id="revenue" title="Daily revenue and success rate" noun="the revenue chart" endpoint={daily} now={now} skeleton={<ChartSkeleton />} class="section--wide">
-        {(data) => (data.currency ? <RevenueChart daily={data} scheme={scheme} episodes={episodes} /> : NO_PAYMENTS)}
+        {(data) => (hasCurrency(data) ? <RevenueChart daily={data} scheme={scheme} episodes={episodes} /> : NO_PAYMENTS)}
       </Section>
 
       <Section id="spikes" title="Failure spikes" noun="the failure spikes" endpoint={alerts} now={now} skeleton={<TableSkeleton rows={2} columns={3} />} class="section--wide">
-        {(data) => (data.currency ? <FailureSpikes data={data} timeZone={timeZone} /> : NO_PAYMENTS)}
+        {(data) => (hasCurrency(data) ? <FailureSpikes data={data} timeZone={timeZone} /> : NO_PAYMENTS)}
       </Section>
 
       <div class="overview__pair">
         <Section id="failures" title="Failures by category" noun="the failure breakdown" endpoint={failures} now={now} skeleton={<TableSkeleton rows={8} columns={4} />}>
-          {(data) => (data.currency ? <FailureBreakdown data={data} range={range!} /> : NO_PAYMENTS)}
+          {(data) => (hasCurrency(data) ? <FailureBreakdown data={data} range={range!} /> : NO_PAYMENTS)}
         </Section>
         <Section id="recovery" title="Recovery rate" noun="the recovery trend" endpoint={recovery} now={now} skeleton={<ChartSkeleton />}>
-          {(data) => (data.currency ? <RecoveryTrend recovery={data} scheme={scheme} /> : NO_PAYMENTS)}
+          {(data) => (hasCurrency(data) ? <RecoveryTrend recovery={data} scheme={scheme} /> : NO_PAYMENTS)}
         </Section>
       </div>
 
       <Section id="top-failures" title="Top failure reasons" noun="the top failure reasons" endpoint={topFailures} now={now} skeleton={<TableSkeleton rows={TOP_FAILURE_ROWS} columns={6} />} class="section--wide">
-        {(data) => (data.currency ? <TopFailures data={data} range={range!} /> : NO_PAYMENTS)}
+        {(data) => (hasCurrency(data) ? <TopFailures data={data} range={range!} /> : NO_PAYMENTS)}
       </Section>
 
       <Section

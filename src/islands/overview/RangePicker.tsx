@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { PRESET_LABELS, RANGE_PRESETS, isValidRange, type DateRange, type IsoDate, type RangeChoice } from '../../ui/date-range.ts';
+import { isValidRange, type DateRange, type IsoDate } from '../../contract/calendar-date.ts';
+import { PRESET_LABELS, RANGE_PRESETS, type RangeChoice } from '../../ui/date-range.ts';
 import type { RangeView } from '../../ui/range-query.ts';
 
 interface RangePickerProps {

@@ -3,13 +3,13 @@ import { dayLabel } from '../../charts/revenue-chart.ts';
 import { maturingFromSeconds, recoveryChartData, recoveryChartOptions } from '../../charts/recovery-chart.ts';
 import { formatPercent, formatCount } from '../../ui/format.ts';
 import { formatDate } from '../../ui/date-range.ts';
-import { maturingFlags, type RecoveryResponse } from './api-types.ts';
+import type { RecoveryResponse, WithCurrency } from '../../contract/overview.ts';
 import { readChartTheme } from './chart-theme.ts';
 import { UPlotChart } from './UPlotChart.tsx';
 
-export function RecoveryTrend({ recovery, scheme }: { recovery: RecoveryResponse; scheme: 'light' | 'dark' }) {
-  const maturing = useMemo(() => maturingFlags(recovery), [recovery]);
-  const data = useMemo(() => recoveryChartData({ dates: recovery.dates, rate: recovery.rate, maturing }), [recovery, maturing]);
+export function RecoveryTrend({ recovery, scheme }: { recovery: WithCurrency<RecoveryResponse>; scheme: 'light' | 'dark' }) {
+  const { maturing } = recovery;
+  const data = useMemo(() => recoveryChartData({ dates: recovery.dates, rate: recovery.rate, maturing }), [recovery]);
   const theme = useMemo(() => readChartTheme(scheme), [scheme]);
   const maturingFrom = maturingFromSeconds({ dates: recovery.dates, maturing });
   const firstMaturing = maturing.indexOf(true);

@@ -1,15 +1,16 @@
 import { useMemo } from 'preact/hooks';
 import { dayLabel, revenueChartData, revenueChartOptions } from '../../charts/revenue-chart.ts';
-import { formatMoney } from '../../ui/money.ts';
+import { formatMoney } from '../../contract/money.ts';
 import { formatPercent } from '../../ui/format.ts';
 import { formatRange } from '../../ui/date-range.ts';
-import type { AlertEpisode, DailyResponse } from './api-types.ts';
+import type { OverviewAlertEpisode } from '../../contract/alerts.ts';
+import type { DailyResponse, WithCurrency } from '../../contract/overview.ts';
 import { daySpan } from '../../charts/day-bands.ts';
 import { readChartTheme } from './chart-theme.ts';
 import { UPlotChart } from './UPlotChart.tsx';
 
 /** `episodes`: failure spikes of the range, shaded on their days (absent until they load). */
-export function RevenueChart({ daily, scheme, episodes = [] }: { daily: DailyResponse; scheme: 'light' | 'dark'; episodes?: readonly AlertEpisode[] }) {
+export function RevenueChart({ daily, scheme, episodes = [] }: { daily: WithCurrency<DailyResponse>; scheme: 'light' | 'dark'; episodes?: readonly OverviewAlertEpisode[] }) {
   const data = useMemo(() => revenueChartData(daily), [daily]);
   const spikes = useMemo(() => episodes.map((e) => daySpan(e.firstDay, e.lastDay)), [episodes]);
   const spikesKey = spikes.map((s) => `${s.from}-${s.to}`).join(',');

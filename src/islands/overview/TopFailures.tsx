@@ -1,21 +1,21 @@
-import type { DateRange } from '../../ui/date-range.ts';
+import type { DateRange } from '../../contract/calendar-date.ts';
+import { formatMoney } from '../../contract/money.ts';
+import { DECLINE_NONE } from '../../contract/payments.ts';
 import { explorerLink } from '../../ui/explorer-link.ts';
-import { DECLINE_NONE } from '../../queries/payment-filters-sql.ts';
-import { formatMoney } from '../../ui/money.ts';
 import { formatCount } from '../../ui/format.ts';
 import { failureCategoryLabel, recoveryActionLabel } from '../../ui/labels.ts';
-import type { TopFailuresResponse } from './api-types.ts';
+import type { TopFailuresResponse, WithCurrency } from '../../contract/overview.ts';
 
 /** "12 failures with codes the mapping does not know: foo (10), bar (2)." — what the mapping lacks. */
 export function unmappedNote(unmapped: TopFailuresResponse['unmapped']): string | null {
-  if (!unmapped || unmapped.count === 0) return null;
+  if (unmapped.count === 0) return null;
   const codes = unmapped.codes.map(({ code, count }) => `${code ?? 'no code'} (${formatCount(count)})`).join(', ');
   const more = unmapped.codes.reduce((sum, { count }) => sum + count, 0) < unmapped.count ? ', …' : '';
   return `${formatCount(unmapped.count)} ${unmapped.count === 1 ? 'failure' : 'failures'} with codes the mapping does not know: ${codes}${more}.`;
 }
 
 /** `range`: the dates shown, for the links to the explorer filtered to each reason. */
-export function TopFailures({ data, range }: { data: TopFailuresResponse; range: DateRange }) {
+export function TopFailures({ data, range }: { data: WithCurrency<TopFailuresResponse>; range: DateRange }) {
   if (data.rows.length === 0) return <p class="empty-note">No failed payments in this range.</p>;
   const unmapped = unmappedNote(data.unmapped);
   return (

@@ -3,12 +3,12 @@
  * the change vs the previous period, whether its volume is too small to trust, and the explorer
  * link that opens its payments. Pure, so the browser test computes the expected rows with it.
  */
+import type { DateRange } from '../../contract/calendar-date.ts';
 import { explorerLink } from '../../ui/explorer-link.ts';
-import type { DateRange } from '../../ui/date-range.ts';
 import { cardCountryLabel, failureCategoryLabel } from '../../ui/labels.ts';
 import { cardBrandLabel, funnelLabel } from '../../ui/code-labels.ts';
 import { isTooSmallToTrust, rateHalfWidth } from '../../ui/confidence.ts';
-import type { BreakdownBy, BreakdownResponse, BreakdownRow } from './api-types.ts';
+import type { BreakdownDimension as BreakdownBy, BreakdownResponse, BreakdownRow } from '../../contract/overview.ts';
 
 export interface DimensionSpec {
   by: BreakdownBy;

@@ -4,8 +4,8 @@
  * with exactly this code and compares with the screen.
  */
 import { directionOf, formatCount, formatPercent, formatPoints, formatRelativeChange, sentimentOf, type Direction, type Sentiment } from '../../ui/format.ts';
-import { formatMoney } from '../../ui/money.ts';
-import type { Kpi, KpiName } from './api-types.ts';
+import { formatMoney } from '../../contract/money.ts';
+import type { Kpi, KpiName } from '../../contract/overview.ts';
 
 export interface KpiSpec {
   name: KpiName;

@@ -5,7 +5,7 @@
  * so render() reuses those nodes and nothing moves.
  */
 import { h, render } from 'preact';
-import { todayIn } from '../../ui/date-range.ts';
+import { todayIn } from '../../contract/calendar-date.ts';
 import { queryHasRangeView, rangeViewToQuery } from '../../ui/range-query.ts';
 import { readQuery, writeQuery } from '../../ui/url-state.ts';
 import { OverviewApp, viewFromUrl } from './OverviewApp.tsx';

@@ -2,10 +2,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, isAbortError } from '../../ui/fetch-json.ts';
 import { failureCategoryLabel, recoveryActionLabel } from '../../ui/labels.ts';
-import { formatMoney } from '../../ui/money.ts';
+import { formatMoney } from '../../contract/money.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { cardLabel, funnelLabel, statusLabel } from './payment-labels.ts';
-import { fetchPaymentDetail, type PaymentDetail as Detail, type PaymentRow } from './payments-api.ts';
+import type { PaymentDetailResponse as Detail, PaymentRow } from '../../contract/payments.ts';
+import { fetchPaymentDetail } from './payments-api.ts';
 import { formatReportingDateTime } from './reporting-time.ts';
 import { summarizeRetryHistory } from './retry-history.ts';
 

@@ -14,7 +14,8 @@ import { ExportButton } from './ExportButton.tsx';
 import { PaymentDetailPanel } from './PaymentDetail.tsx';
 import { PaymentsFilters, type OptionsState } from './PaymentsFilters.tsx';
 import { PaymentsPager } from './PaymentsPager.tsx';
-import { fetchFilterOptions, fetchPaymentsPage, type PaymentsPage } from './payments-api.ts';
+import type { PaymentsPageResponse as PaymentsPage } from '../../contract/payments.ts';
+import { fetchFilterOptions, fetchPaymentsPage } from './payments-api.ts';
 import { createPaymentsGrid, type GridRequest, type PaymentsGrid } from './payments-grid.ts';
 import {
   clearedFilters, hasActiveFilters, parsePaymentsView, paymentsCsvUrl, paymentsViewToQuery, withFilters,

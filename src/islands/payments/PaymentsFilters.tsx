@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { PAYMENT_STATUSES, type FiltersResponse } from '../../contract/payments.ts';
 import { cardCountryLabel, FAILURE_CATEGORY_LABELS, failureCategoryLabel } from '../../ui/labels.ts';
-import { cardBrandLabel, funnelLabel, PAYMENT_STATUSES, statusLabel } from './payment-labels.ts';
-import type { FilterOptions } from './payments-api.ts';
+import { cardBrandLabel, funnelLabel, statusLabel } from './payment-labels.ts';
 import { hasActiveFilters, SEARCH_MAX_LENGTH, type PaymentsFilters as Filters } from './payments-view.ts';
 
-export type OptionsState = { kind: 'loading' } | { kind: 'ready'; options: FilterOptions } | { kind: 'error'; message: string };
+export type OptionsState = { kind: 'loading' } | { kind: 'ready'; options: FiltersResponse } | { kind: 'error'; message: string };
 
 interface Props {
   filters: Filters;

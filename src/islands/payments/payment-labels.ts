@@ -3,14 +3,12 @@
  * recovery-action labels (src/ui/labels.ts): status with its glyph, card brands, funnels, the
  * reason of one attempt, the result count. Unknown codes fall back to the code made readable.
  */
+import type { PaymentSort, PaymentStatus } from '../../contract/payments.ts';
 import { formatCount } from '../../ui/format.ts';
 import { cardBrandLabel, humanizeCode } from '../../ui/code-labels.ts';
 
 export { cardBrandLabel, funnelLabel, humanizeCode } from '../../ui/code-labels.ts';
 
-export type PaymentStatus = 'succeeded' | 'failed' | 'pending';
-/** DESIGN.md's statuses: offered at once, and still offered when /api/filters cannot answer. */
-export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['succeeded', 'failed', 'pending'];
 
 /** Status text plus a glyph, so the status never rests on colour alone. */
 export const STATUS_LABELS: Record<PaymentStatus, { text: string; icon: string }> = {
@@ -48,10 +46,10 @@ export function showingText(page: { total: number; totalCapped: boolean }): stri
  * currency (currencies in code order, reversed for largest first). Said beside the count whenever
  * that grouping is in effect, i.e. sorting by amount with Currency = Any.
  */
-export function amountSortNote(view: { sort: { field: string; dir: 'asc' | 'desc' }; currency: string }, currencies: readonly string[]): string {
+export function amountSortNote(view: { sort: PaymentSort; currency: string }, currencies: readonly string[]): string {
   if (view.sort.field !== 'amount' || view.currency) return '';
   const codes = [...currencies].map((code) => code.toUpperCase()).sort();
-  if (view.sort.dir === 'desc') codes.reverse();
+  if (view.sort.descending) codes.reverse();
   const order = codes.length > 1 ? ` (${codes.join(', then ')})` : '';
   return `Sorted by amount within each currency${order}; choose a currency to compare amounts in one.`;
 }

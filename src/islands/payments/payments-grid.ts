@@ -10,11 +10,10 @@
  */
 import { AjaxModule, FormatModule, PageModule, SortModule, Tabulator, type CellComponent, type ColumnDefinition, type Options, type RowComponent } from 'tabulator-tables';
 import { failureCategoryLabel } from '../../ui/labels.ts';
-import { formatMoney } from '../../ui/money.ts';
+import { formatMoney } from '../../contract/money.ts';
 import { attemptReason, cardLabel, funnelLabel, statusLabel } from './payment-labels.ts';
-import type { PaymentRow, PaymentsPage } from './payments-api.ts';
-import type { PageSize, PaymentsSort, SortField } from './payments-view.ts';
-import { SORT_FIELDS } from './payments-view.ts';
+import { SORT_FIELDS, type PaymentRow, type PaymentSort, type PaymentsPageResponse as PaymentsPage, type SortField } from '../../contract/payments.ts';
+import type { PageSize } from './payments-view.ts';
 import { formatReportingDateTime } from './reporting-time.ts';
 
 Tabulator.registerModule([AjaxModule, PageModule, SortModule, FormatModule]);
@@ -22,7 +21,7 @@ Tabulator.registerModule([AjaxModule, PageModule, SortModule, FormatModule]);
 export interface GridRequest {
   page: number;
   size: PageSize;
-  sort: PaymentsSort;
+  sort: PaymentSort;
 }
 
 export interface GridCallbacks {
@@ -172,11 +171,11 @@ const COLUMNS: ColumnDefinition[] = [
   },
 ];
 
-function toSort(sorters: unknown): PaymentsSort | undefined {
+function toSort(sorters: unknown): PaymentSort | undefined {
   if (!Array.isArray(sorters) || sorters.length === 0) return undefined;
   const first = sorters[0] as { field?: unknown; dir?: unknown };
   if (!(SORT_FIELDS as readonly unknown[]).includes(first.field)) return undefined;
-  return { field: first.field as SortField, dir: first.dir === 'asc' ? 'asc' : 'desc' };
+  return { field: first.field as SortField, descending: first.dir !== 'asc' };
 }
 
 export function createPaymentsGrid(element: HTMLElement, initial: GridRequest, callbacks: GridCallbacks): PaymentsGrid {
@@ -257,7 +256,7 @@ export function createPaymentsGrid(element: HTMLElement, initial: GridRequest, c
     // A URL's page past the end (the data shrank) shows the last page. (Missing from the typings.)
     ...({ paginationOutOfRange: 'last' } as Options),
     sortMode: 'remote',
-    initialSort: [{ column: initial.sort.field, dir: initial.sort.dir }],
+    initialSort: [{ column: initial.sort.field, dir: initial.sort.descending ? 'desc' : 'asc' }],
     // Loading, empty and error states are the island's, outside the grid.
     dataLoader: false,
     placeholder: '',

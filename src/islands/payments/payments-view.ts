@@ -3,23 +3,13 @@
  * through the page URL (shareable, back button) and becomes the query of /api/payments and
  * /api/payments.csv. Pure: no DOM, no fetch.
  */
-import { isIsoDate } from '../../ui/date-range.ts';
+import { isCalendarDate } from '../../contract/calendar-date.ts';
+import { DEFAULT_SORT, parseSortText, sameSort, sortText, type PaymentSort } from '../../contract/payments.ts';
 import type { QueryValues } from '../../ui/url-state.ts';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 export const DEFAULT_PAGE_SIZE: PageSize = 25;
-
-/** Columns the API sorts by. Anything else in a URL falls back to the default order. */
-export const SORT_FIELDS = ['createdAt', 'amount', 'status', 'chargeId'] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-export type SortDir = 'asc' | 'desc';
-export interface PaymentsSort {
-  field: SortField;
-  dir: SortDir;
-}
-/** The API's own default: newest first (ties by charge id). */
-export const DEFAULT_SORT: PaymentsSort = { field: 'createdAt', dir: 'desc' };
 
 /** Filter values; '' means "any". Dates are YYYY-MM-DD in the reporting time zone, inclusive. */
 export interface PaymentsFilters {
@@ -40,7 +30,7 @@ export interface PaymentsFilters {
 export const FILTER_KEYS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'country', 'category', 'decline', 'currency'] as const satisfies readonly (keyof PaymentsFilters)[];
 
 export interface PaymentsView extends PaymentsFilters {
-  sort: PaymentsSort;
+  sort: PaymentSort;
   page: number;
   size: PageSize;
 }
@@ -53,16 +43,9 @@ export const SEARCH_MAX_LENGTH = 100;
 
 export const EMPTY_FILTERS: PaymentsFilters = { status: '', from: '', to: '', q: '', funnel: '', brand: '', country: '', category: '', decline: '', currency: '' };
 
-
-export function sortToParam(sort: PaymentsSort): string {
-  return sort.dir === 'desc' ? `-${sort.field}` : sort.field;
-}
-
-export function parseSortParam(raw: string | null | undefined): PaymentsSort {
-  if (!raw) return DEFAULT_SORT;
-  const dir: SortDir = raw.startsWith('-') ? 'desc' : 'asc';
-  const field = raw.replace(/^[-+]/, '');
-  return (SORT_FIELDS as readonly string[]).includes(field) ? { field: field as SortField, dir } : DEFAULT_SORT;
+/** The URL's sort (a leading + tolerated); anything the API does not sort by falls back to its default order. */
+export function parseSortParam(raw: string | null | undefined): PaymentSort {
+  return (raw && parseSortText(raw.replace(/^\+/, ''))) || DEFAULT_SORT;
 }
 
 function positiveInt(raw: string | null): number | undefined {
@@ -82,8 +65,8 @@ export function parsePaymentsView(search: string | URLSearchParams): PaymentsVie
   const size = positiveInt(params.get('size'));
   return {
     status: text('status'),
-    from: isIsoDate(text('from')) ? text('from') : '',
-    to: isIsoDate(text('to')) ? text('to') : '',
+    from: isCalendarDate(text('from')) ? text('from') : '',
+    to: isCalendarDate(text('to')) ? text('to') : '',
     q: text('q'),
     funnel: text('funnel'),
     brand: text('brand'),
@@ -104,8 +87,8 @@ function appendFilters(params: URLSearchParams, filters: PaymentsFilters): void 
   }
 }
 
-function isDefaultSort(sort: PaymentsSort): boolean {
-  return sort.field === DEFAULT_SORT.field && sort.dir === DEFAULT_SORT.dir;
+function isDefaultSort(sort: PaymentSort): boolean {
+  return sameSort(sort, DEFAULT_SORT);
 }
 
 /**
@@ -115,7 +98,7 @@ function isDefaultSort(sort: PaymentsSort): boolean {
 export function paymentsViewToQuery(view: PaymentsView): QueryValues {
   const values: Record<string, string | null> = {};
   for (const key of FILTER_KEYS) values[key] = view[key].trim() || null;
-  values.sort = isDefaultSort(view.sort) ? null : sortToParam(view.sort);
+  values.sort = isDefaultSort(view.sort) ? null : sortText(view.sort);
   values.page = view.page > 1 ? String(view.page) : null;
   values.size = view.size !== DEFAULT_PAGE_SIZE ? String(view.size) : null;
   return values;
@@ -125,7 +108,7 @@ export function paymentsViewToQuery(view: PaymentsView): QueryValues {
 export function paymentsApiUrl(view: PaymentsView): string {
   const params = new URLSearchParams();
   appendFilters(params, view);
-  params.set('sort', sortToParam(view.sort));
+  params.set('sort', sortText(view.sort));
   params.set('page', String(view.page));
   params.set('size', String(view.size));
   return `/api/payments?${params}`;
@@ -135,7 +118,7 @@ export function paymentsApiUrl(view: PaymentsView): string {
 export function paymentsCsvUrl(view: PaymentsView): string {
   const params = new URLSearchParams();
   appendFilters(params, view);
-  if (!isDefaultSort(view.sort)) params.set('sort', sortToParam(view.sort));
+  if (!isDefaultSort(view.sort)) params.set('sort', sortText(view.sort));
   const query = params.toString();
   return `/api/payments.csv${query ? `?${query}` : ''}`;
 }

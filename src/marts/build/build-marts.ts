@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { isValidIdentifier, qualifiedName, quoteIdentifier } from '../../db/identifiers.ts';
+import { isValidIdentifier } from '../../config/validators.ts';
+import { qualifiedName, quoteIdentifier } from '../../db/identifiers.ts';
 import { parseCsv } from '../decline-codes.ts';
 import { DEFAULT_ACCEPTANCE_TABLE, martTables } from '../mart-tables.ts';
-import { martIndexesSql } from '../../seed/install-marts.ts';
+import { martIndexesSql } from '../../demo/install-marts.ts';
 import { BuildError } from './build-error.ts';
 import { compileProject, SEED_NAME, type CompiledStep } from './compile-project.ts';
 import { readSourceTables, SEED_PATH } from './dbt-project.ts';

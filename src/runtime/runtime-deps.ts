@@ -1,8 +1,8 @@
 import type { Config } from '../config/config.ts';
-import { openConfiguredDatabase } from '../db/connect.ts';
+import { openConfiguredDatabase } from './open-database.ts';
 import { martTables } from '../marts/mart-tables.ts';
-import type { Deps } from './deps.ts';
-import { createMartCheck, martCheckedDatabase } from './mart-check.ts';
+import type { Deps } from '../api/deps.ts';
+import { createMartCheck, martCheckedDatabase } from '../api/mart-check.ts';
 
 /**
  * A runtime's deps from its parsed config: the configured database behind the mart check, the marts' names, the real

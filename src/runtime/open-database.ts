@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.ts';
-import type { Database } from './database.ts';
-import type { SessionSettings } from './session-settings.ts';
+import type { Database } from '../db/database.ts';
+import type { SessionSettings } from '../db/session-settings.ts';
 
 export function sessionSettingsFor(config: Pick<Config, 'statementTimeoutMs' | 'reportingTimezone'>): SessionSettings {
   return { statementTimeoutMs: config.statementTimeoutMs, timeZone: config.reportingTimezone, readOnly: true };
@@ -9,16 +9,16 @@ export function sessionSettingsFor(config: Pick<Config, 'statementTimeoutMs' | '
 /**
  * Opens the configured external database. Drivers are imported lazily so a deployment only loads
  * the one it uses (the Neon driver on Netlify, pg on Heroku). The embedded demo database is
- * created by src/seed/demo-database.ts instead, since it must be filled first.
+ * created by ./demo-database.ts instead, since it must be filled first.
  */
 export async function connectExternalDatabase(config: Config): Promise<Database> {
   if (!config.databaseUrl) throw new Error('connectExternalDatabase needs DATABASE_URL');
   const settings = sessionSettingsFor(config);
   if (config.databaseKind === 'neon') {
-    const { createNeonDatabase } = await import('./neon-driver.ts');
+    const { createNeonDatabase } = await import('../db/neon-driver.ts');
     return createNeonDatabase(config.databaseUrl, settings);
   }
-  const { createPgDatabase } = await import('./pg-driver.ts');
+  const { createPgDatabase } = await import('../db/pg-driver.ts');
   return createPgDatabase(config.databaseUrl, settings);
 }
 
@@ -27,6 +27,6 @@ export async function connectExternalDatabase(config: Config): Promise<Database>
  * external one, or the embedded demo database filled on the spot (loaded only when used).
  */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  if (config.databaseKind === 'pglite') return (await import('../seed/demo-database.ts')).createDemoDatabase(config);
+  if (config.databaseKind === 'pglite') return (await import('./demo-database.ts')).createDemoDatabase(config);
   return connectExternalDatabase(config);
 }

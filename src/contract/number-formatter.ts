@@ -1,4 +1,4 @@
-/** Intl.NumberFormat instances are costly to build; every formatter in src/ui shares these. */
+/** Intl.NumberFormat instances are costly to build; every number and money formatter shares these. */
 export type Locale = string | undefined;
 
 const formatters = new Map<string, Intl.NumberFormat>();

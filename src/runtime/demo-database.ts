@@ -1,11 +1,11 @@
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
-import { sessionSettingsFor } from '../db/connect.ts';
+import { sessionSettingsFor } from './open-database.ts';
 import { pgliteDatabase } from '../db/pglite-driver.ts';
-import { generateCharges } from './generate-charges.ts';
-import { loadMarts } from './install-marts.ts';
-import { pgliteWriter } from './mart-writer.ts';
-import { createEmptyPGlite } from './pglite-template.ts';
+import { generateCharges } from '../demo/generate-charges.ts';
+import { loadMarts } from '../demo/install-marts.ts';
+import { pgliteWriter } from '../demo/mart-writer.ts';
+import { createEmptyPGlite } from '../demo/pglite-template.ts';
 
 /** The embedded demo: an in-process PostgreSQL filled with generated charges ending today. */
 export async function createDemoDatabase(config: Config): Promise<Database> {
