@@ -11,18 +11,19 @@ import { parseConfig } from '../../src/config/config.ts';
 import { sessionSettingsFor } from '../../src/runtime/open-database.ts';
 import { createPgDatabase } from '../../src/db/pg-driver.ts';
 import { martTables } from '../../src/marts/mart-tables.ts';
-import type { DayRange, MartSource } from '../../src/queries/mart-source.ts';
+import type { DateRange } from '../../src/contract/calendar-date.ts';
+import type { MartSource } from '../../src/queries/mart-source.ts';
 import { median } from './stats.ts';
 
 export interface BacktestMeasurement {
-  range: DayRange;
+  range: DateRange;
   runs: number;
   firstMs: number;
   medianMs: number;
   episodes: { currency: string; startedAt: string; endedAt: string | null }[];
 }
 
-export async function measureBacktest(source: MartSource, range: DayRange, runs = 5): Promise<BacktestMeasurement> {
+export async function measureBacktest(source: MartSource, range: DateRange, runs = 5): Promise<BacktestMeasurement> {
   const settings = parseConfig({}).alerts;
   const times: number[] = [];
   let episodes: BacktestMeasurement['episodes'] = [];
