@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loginOverHttp } from '../helpers/login.ts';
+import { launchChromium, loginOverHttp, browserSession } from '../helpers/login.ts';
 import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';
 import { expectSecurityHeaders } from './guarded-site.ts';
 
@@ -57,9 +57,8 @@ describe('Astro islands under the CSP', () => {
     expect(html).toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // Astro's inline hydration bootstrap is there…
     expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'( 'sha256-[\w+/=]+')+/); // …and hashed
 
-    const context = await browser.newContext();
-    const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
-    await context.addCookies([{ name, value, url: server.url, httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    // Through the form: a __Host- cookie cannot be planted with a Domain, which addCookies sets.
+    const context = await browser.newContext({ storageState: await browserSession(browser, server.url, PASSWORD) });
     const page = await context.newPage();
     const violations: string[] = [];
     const errors: string[] = [];

@@ -2,7 +2,7 @@
  * Logging in from tests, on either deploy target (a Node server from node-build.ts or a Netlify
  * one from netlify-server.ts):
  *
- *   const cookie = await loginOverHttp(server.url, 'secret');     // → 'dashboard_session=eyJ…'
+ *   const cookie = await loginOverHttp(server.url, 'secret');     // → '__Host-dashboard_session=eyJ…'
  *   await fetch(`${server.url}/api/filters`, { headers: { cookie } });
  *
  *   const browser = await launchChromium();
