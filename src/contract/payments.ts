@@ -65,9 +65,6 @@ export interface PaymentDetailResponse {
   retryLimit: { maxRetries: number; maxAttempts: number };
 }
 
-/** The `decline` filter's value for charges that carry no decline code (the Overview's "none given"). */
-export const DECLINE_NONE = 'none';
-
 /** What the filter dropdowns offer. */
 export interface FiltersResponse {
   statuses: PaymentStatus[];

@@ -6,7 +6,8 @@
  */
 import { formatDataAge, onOldestDataAge } from '../ui/data-age.ts';
 import { fetchJson } from '../ui/fetch-json.ts';
-import { describeFreshness, type FreshnessResponse } from '../ui/freshness.ts';
+import type { FreshnessResponse } from '../contract/freshness.ts';
+import { describeFreshness } from '../ui/freshness.ts';
 import { onRefresh, refreshAll } from '../ui/refresh.ts';
 
 export function startHeaderControls(root: ParentNode): void {

@@ -2,7 +2,8 @@
  * The payments explorer's filters as one SQL condition. Every value goes in as a bound parameter
  * appended to `params`; only column names and operators written here become SQL text.
  */
-import { DECLINE_NONE, type PaymentStatus } from '../contract/payments.ts';
+import { DECLINE_NONE } from '../contract/decline-filter.ts';
+import type { PaymentStatus } from '../contract/payments.ts';
 
 export interface PaymentFilters {
   status?: PaymentStatus;

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
-import { sessionSettingsFor } from './open-database.ts';
+import { sessionSettingsFor } from './session-settings.ts';
 import { pgliteDatabase } from '../db/pglite-driver.ts';
 import { generateCharges } from '../demo/generate-charges.ts';
 import { loadMarts } from '../demo/install-marts.ts';

@@ -1,10 +1,6 @@
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
-import type { SessionSettings } from '../db/session-settings.ts';
-
-export function sessionSettingsFor(config: Pick<Config, 'statementTimeoutMs' | 'reportingTimezone'>): SessionSettings {
-  return { statementTimeoutMs: config.statementTimeoutMs, timeZone: config.reportingTimezone, readOnly: true };
-}
+import { sessionSettingsFor } from './session-settings.ts';
 
 /**
  * Opens the configured external database. Drivers are imported lazily so a deployment only loads

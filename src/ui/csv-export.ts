@@ -7,7 +7,7 @@
  * Runtime-neutral (fetch and the sink come in), so it runs in tests without a browser.
  */
 import { ApiError, errorFrom, isAbortError } from './fetch-json.ts';
-import { csvFilenameFromDisposition } from './csv-filename.ts';
+import { csvFilenameFromDisposition } from '../contract/csv-filename.ts';
 
 /** Rows per request: ~1.8 MB of CSV and a few hundred ms of database time (see README, "CSV export of any size"). */
 export const EXPORT_CHUNK_ROWS = 10_000;

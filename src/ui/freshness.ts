@@ -4,18 +4,8 @@
  * older than STALE_AFTER_HOURS, and which mart to rebuild when the daily mart lags the detail
  * mart by more than a day. Pure, so every wording is tested without a browser.
  */
+import type { FreshnessResponse } from '../contract/freshness.ts';
 import { formatAge } from './data-age.ts';
-
-export interface FreshnessResponse {
-  /** ISO 8601 with the reporting zone's offset; null when the detail mart is empty. */
-  newestChargeAt: string | null;
-  /** 'YYYY-MM-DD', the daily mart's last date; null when it is empty. */
-  dailyMartThrough: string | null;
-  staleAfterHours: number;
-  stale: boolean;
-  /** The marts' schema-qualified names, so a warning can say which one to rebuild. */
-  marts: { payments: string; daily: string };
-}
 
 export interface FreshnessView {
   /** The header line: "Newest charge 14 min ago · fetched just now". */

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { backtestEpisodes } from '../../src/alerts/backtest.ts';
 import { parseConfig } from '../../src/config/config.ts';
-import { sessionSettingsFor } from '../../src/runtime/open-database.ts';
+import { sessionSettingsFor } from '../../src/runtime/session-settings.ts';
 import { createPgDatabase } from '../../src/db/pg-driver.ts';
 import { martTables } from '../../src/marts/mart-tables.ts';
 import { chargeWindow, generateCharges, incidentWindow } from '../../src/demo/generate-charges.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeApiRequest } from '../../src/api/router.ts';
 import { createPgDatabase } from '../../src/db/pg-driver.ts';
-import { sessionSettingsFor } from '../../src/runtime/open-database.ts';
+import { sessionSettingsFor } from '../../src/runtime/session-settings.ts';
 import type { Database } from '../../src/db/database.ts';
 import { TtlCache } from '../../src/cache/ttl-cache.ts';
 import { freePort } from '../helpers/free-port.ts';

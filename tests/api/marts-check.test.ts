@@ -5,7 +5,7 @@ import { routeApiRequest } from '../../src/api/router.ts';
 import type { Deps } from '../../src/api/deps.ts';
 import type { Config } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/database.ts';
-import { sessionSettingsFor } from '../../src/runtime/open-database.ts';
+import { sessionSettingsFor } from '../../src/runtime/session-settings.ts';
 import { createPgDatabase } from '../../src/db/pg-driver.ts';
 import { describeDiagnosis, diagnoseMarts } from '../../src/queries/mart-diagnosis.ts';
 import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';

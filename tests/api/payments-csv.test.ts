@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPaymentsCsvHandler } from '../../src/api/handlers/payments-csv.ts';
-import { csvFilename } from '../../src/ui/csv-filename.ts';
+import { csvFilename } from '../../src/contract/csv-filename.ts';
 import { csvField, csvLine } from '../../src/api/csv/csv-format.ts';
 import { majorUnitsText } from '../../src/api/csv/major-units.ts';
 import { createMartCheck } from '../../src/api/mart-check.ts';

@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { backtestEpisodes } from '../../src/alerts/backtest.ts';
 import { parseConfig } from '../../src/config/config.ts';
-import { sessionSettingsFor } from '../../src/runtime/open-database.ts';
+import { sessionSettingsFor } from '../../src/runtime/session-settings.ts';
 import { createPgDatabase } from '../../src/db/pg-driver.ts';
 import { martTables } from '../../src/marts/mart-tables.ts';
 import type { DateRange } from '../../src/contract/calendar-date.ts';

@@ -10,7 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { parseConfig } from '../../src/config/config.ts';
-import { sessionSettingsFor } from '../../src/runtime/open-database.ts';
+import { sessionSettingsFor } from '../../src/runtime/session-settings.ts';
 import { createPgDatabase } from '../../src/db/pg-driver.ts';
 import { martTables } from '../../src/marts/mart-tables.ts';
 import { createMartCheck } from '../../src/api/mart-check.ts';

@@ -7,7 +7,7 @@ import { handleOverviewFailures } from '../../src/api/handlers/overview-failures
 import { handleOverviewKpis } from '../../src/api/handlers/overview-kpis.ts';
 import { handleOverviewRecovery } from '../../src/api/handlers/overview-recovery.ts';
 import { handleOverviewTopFailures } from '../../src/api/handlers/overview-top-failures.ts';
-import { sessionSettingsFor } from '../../src/runtime/open-database.ts';
+import { sessionSettingsFor } from '../../src/runtime/session-settings.ts';
 import { createPgDatabase } from '../../src/db/pg-driver.ts';
 import type { Database } from '../../src/db/database.ts';
 import { buildMarts } from '../../src/marts/build/build-marts.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeFreshness, type FreshnessResponse } from '../../src/ui/freshness.ts';
+import type { FreshnessResponse } from '../../src/contract/freshness.ts';
+import { describeFreshness } from '../../src/ui/freshness.ts';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const MARTS = { payments: 'analytics.mart_stripe_payments', daily: 'analytics.mart_stripe_payments_daily' };

@@ -1,6 +1,6 @@
 import { FRESHNESS_POLICY } from '../../cache/cache-policy.ts';
 import { getDataFreshness } from '../../queries/data-freshness.ts';
-import type { FreshnessResponse } from '../../ui/freshness.ts';
+import type { FreshnessResponse } from '../../contract/freshness.ts';
 import type { Deps } from '../deps.ts';
 import { cachedJson } from '../respond.ts';
 

@@ -4,7 +4,7 @@ import type { PaymentFilters } from '../../queries/payment-filters-sql.ts';
 import { getPaymentsCsvBatch, type CsvBatch } from '../../queries/payments-csv.ts';
 import type { PaymentSort } from '../../contract/payments.ts';
 import type { PaymentKey } from '../../queries/payment-sort.ts';
-import { csvFilename } from '../../ui/csv-filename.ts';
+import { csvFilename } from '../../contract/csv-filename.ts';
 import { badRequest } from '../../http/app-error.ts';
 import { csvLine } from '../csv/csv-format.ts';
 import type { Deps } from '../deps.ts';

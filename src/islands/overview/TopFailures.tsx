@@ -1,6 +1,6 @@
 import type { DateRange } from '../../contract/calendar-date.ts';
 import { formatMoney } from '../../contract/money.ts';
-import { DECLINE_NONE } from '../../contract/payments.ts';
+import { DECLINE_NONE } from '../../contract/decline-filter.ts';
 import { explorerLink } from '../../ui/explorer-link.ts';
 import { formatCount } from '../../ui/format.ts';
 import { failureCategoryLabel, recoveryActionLabel } from '../../ui/labels.ts';

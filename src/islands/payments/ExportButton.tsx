@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { blobDownloadSink, exportCsvInChunks, fileStreamSink, type CsvSink, type ExportProgress, type WritableFileLike } from '../../ui/csv-export.ts';
-import { csvFilename } from '../../ui/csv-filename.ts';
+import { csvFilename } from '../../contract/csv-filename.ts';
 import { describeExportProgress, formatBytes } from '../../ui/export-progress.ts';
 import { isAbortError } from '../../ui/fetch-json.ts';
 

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { parseConfig, type Config } from '../../../src/config/config.ts';
 import type { Database } from '../../../src/db/database.ts';
-import { sessionSettingsFor } from '../../../src/runtime/open-database.ts';
+import { sessionSettingsFor } from '../../../src/runtime/session-settings.ts';
 import { createPgDatabase } from '../../../src/db/pg-driver.ts';
 import { pgliteDatabase } from '../../../src/db/pglite-driver.ts';
 import { martTables } from '../../../src/marts/mart-tables.ts';
