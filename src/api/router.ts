@@ -13,6 +13,7 @@ import { handleOverviewFailures } from './handlers/overview-failures.ts';
 import { handleOverviewRecovery } from './handlers/overview-recovery.ts';
 import { handleOverviewTopFailures } from './handlers/overview-top-failures.ts';
 import { handleOverviewBreakdown } from './handlers/overview-breakdown.ts';
+import { handleOverviewRetryHygiene } from './handlers/overview-retry-hygiene.ts';
 import { handleFilters } from './handlers/filters.ts';
 import { handlePaymentsList } from './handlers/payments-list.ts';
 import { handlePaymentsCsv } from './handlers/payments-csv.ts';
@@ -46,6 +47,7 @@ export const API_ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/overview/recovery', handler: handleOverviewRecovery, nodeCache: OVERVIEW_RANGE_POLICY },
   { method: 'GET', path: '/api/overview/top-failures', handler: handleOverviewTopFailures, nodeCache: OVERVIEW_RANGE_POLICY },
   { method: 'GET', path: '/api/overview/breakdown', handler: handleOverviewBreakdown, nodeCache: OVERVIEW_BREAKDOWN_POLICY },
+  { method: 'GET', path: '/api/overview/retry-hygiene', handler: handleOverviewRetryHygiene, nodeCache: OVERVIEW_RANGE_POLICY },
   { method: 'GET', path: '/api/filters', handler: handleFilters, nodeCache: FILTERS_POLICY },
   { method: 'GET', path: '/api/freshness', handler: handleFreshness, nodeCache: FRESHNESS_POLICY },
   { method: 'GET', path: '/api/payments', handler: handlePaymentsList, nodeCache: PAYMENTS_LIST_POLICY },

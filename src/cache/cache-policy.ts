@@ -44,7 +44,7 @@ export const FRESHNESS_POLICY: CachePolicy = {
   params: [],
 };
 
-export const PAYMENT_FILTER_PARAMS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'country', 'category', 'currency', 'sort'] as const;
+export const PAYMENT_FILTER_PARAMS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'country', 'category', 'currency', 'hygiene', 'sort'] as const;
 
 export const PAYMENTS_LIST_POLICY: CachePolicy = {
   tag: 'payments',

@@ -1,3 +1,6 @@
+import type { MartSource } from './mart-source.ts';
+import { retryHygieneSql, type RetryHygieneFilter } from './retry-hygiene-sql.ts';
+
 /**
  * The payments explorer's filters as one SQL condition. Every value goes in as a bound parameter
  * appended to `params`; only column names and operators written here become SQL text.
@@ -25,6 +28,8 @@ export interface PaymentFilters {
    */
   decline?: string;
   currency?: string;
+  /** Retries that break the rules (retry-hygiene-sql.ts), as the Overview's retry-hygiene section counts them. */
+  hygiene?: RetryHygieneFilter;
 }
 
 /** `abc_%` must match the literal characters: LIKE's wildcards and its escape get a backslash. */
@@ -32,7 +37,8 @@ export function likePrefix(text: string): string {
   return `${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-export function paymentFiltersSql(filters: PaymentFilters, params: unknown[]): string {
+/** `source` names the table (and whether it has advice_code) for the conditions that look at other rows. */
+export function paymentFiltersSql(filters: PaymentFilters, params: unknown[], source: Pick<MartSource, 'tables' | 'adviceCode'>): string {
   const bind = (value: unknown): string => {
     params.push(value);
     return `$${params.length}`;
@@ -55,5 +61,6 @@ export function paymentFiltersSql(filters: PaymentFilters, params: unknown[]): s
     const pattern = bind(likePrefix(filters.q));
     conditions.push(`(charge_id like ${pattern} or payment_intent_id like ${pattern} or customer_id like ${pattern})`);
   }
+  if (filters.hygiene) conditions.push(retryHygieneSql(filters.hygiene, source));
   return conditions.length > 0 ? conditions.join(' and ') : 'true';
 }

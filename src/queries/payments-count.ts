@@ -55,12 +55,12 @@ async function countFromDailyMart({ db, tables }: MartSource, filters: PaymentFi
 
 /** Counts matching charges in the detail mart, exact up to `cap`; beyond it `{ total: cap, capped: true }`. */
 export async function countMatchingPayments(
-  { db, tables }: MartSource,
+  { db, tables, adviceCode }: MartSource,
   filters: PaymentFilters,
   cap: number = DEFAULT_TOTAL_CAP,
 ): Promise<PaymentsTotal> {
   const params: unknown[] = [];
-  const where = paymentFiltersSql(filters, params);
+  const where = paymentFiltersSql(filters, params, { tables, adviceCode });
   params.push(cap + 1);
   const rows = await db.query<{ count: number }>(
     `select count(*) as count from (select 1 from ${tables.payments} where ${where} limit $${params.length}) matching`,

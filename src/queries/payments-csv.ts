@@ -132,7 +132,7 @@ export async function getPaymentsCsvBatch(
   const params: unknown[] = [];
   const line = lineSql(params);
   const textColumns = TEXT_COLUMNS.map((column) => textColumnSql(column, source));
-  const conditions = [paymentFiltersSql(filters, params)];
+  const conditions = [paymentFiltersSql(filters, params, source)];
   if (after) conditions.push(keysetAfterSql(sort, after, params));
   params.push(limit);
   // The aggregates read the batch in the subquery's order (a plain aggregate over a sorted

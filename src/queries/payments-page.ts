@@ -31,7 +31,7 @@ export async function getPaymentsPage(
     }
   }
   const params: unknown[] = [];
-  const where = paymentFiltersSql(filters, params);
+  const where = paymentFiltersSql(filters, params, source);
   params.push(limit, offset);
   const rows = await db.query<PaymentRow>(
     `with page as (
@@ -62,7 +62,7 @@ export async function getPaymentsAfter(
 ): Promise<PaymentRow[]> {
   const { db, tables } = source;
   const params: unknown[] = [];
-  const conditions = [paymentFiltersSql(filters, params)];
+  const conditions = [paymentFiltersSql(filters, params, source)];
   if (after) conditions.push(keysetAfterSql(sort, after, params));
   params.push(limit);
   return db.query<PaymentRow>(

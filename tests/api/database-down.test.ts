@@ -9,6 +9,7 @@ import { testDeps } from './support/fixture-database.ts';
 
 const ENDPOINTS = [
   '/api/overview/kpis', '/api/overview/daily', '/api/overview/failures', '/api/overview/recovery', '/api/overview/top-failures', '/api/overview/breakdown', '/api/overview/alerts',
+  '/api/overview/retry-hygiene',
   '/api/filters', '/api/payments', '/api/payments.csv', '/api/payments/ch_a01',
 ];
 

@@ -12,7 +12,7 @@ const untouchable: Database = {
 };
 const deps = testDeps(untouchable); // maxRangeDays 92, now 2026-03-20
 
-const OVERVIEW = ['kpis', 'daily', 'failures', 'recovery', 'top-failures', 'breakdown', 'alerts'].map((name) => `/api/overview/${name}`);
+const OVERVIEW = ['kpis', 'daily', 'failures', 'recovery', 'top-failures', 'breakdown', 'alerts', 'retry-hygiene'].map((name) => `/api/overview/${name}`);
 const PAYMENTS = ['/api/payments', '/api/payments.csv'];
 /** Overview routes that read the daily mart take years; the others read charge by charge. */
 const DAILY_MART = ['kpis', 'daily', 'recovery'].map((name) => `/api/overview/${name}`);
@@ -38,6 +38,7 @@ const CASES: [paths: string[], query: string, param: string, message: RegExp][] 
   [['/api/overview/breakdown'], 'by=card_brand;drop', 'by', /one of/],
   [['/api/overview/breakdown'], 'by=funnel&by=card_brand', 'by', /more than once/],
   [PAYMENTS, 'status=refunded', 'status', /succeeded, failed, pending/],
+  [PAYMENTS, 'hygiene=bad_retries', 'hygiene', /after_hard_decline, past_max_attempts/],
   [PAYMENTS, 'status=FAILED', 'status', /one of/],
   [PAYMENTS, 'sort=created_at', 'sort', /createdAt, amount, status, chargeId/],
   [PAYMENTS, 'sort=-amount;drop', 'sort', /one of/],

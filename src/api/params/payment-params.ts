@@ -1,6 +1,7 @@
 import { badRequest } from '../../http/app-error.ts';
 import { DEFAULT_SORT, PAYMENT_STATUSES, parseSortText, SORT_FIELDS, type PaymentSort } from '../../contract/payments.ts';
 import type { PaymentFilters } from '../../queries/payment-filters-sql.ts';
+import { RETRY_HYGIENE_FILTERS } from '../../queries/retry-hygiene-sql.ts';
 import { parseCurrencyParam } from './currency-param.ts';
 import { checkRange, parseDateParam } from './date-range.ts';
 import { enumParam, integerParam, optionalParam, textParam } from './query-params.ts';
@@ -38,6 +39,8 @@ export function parsePaymentFilters(url: URL, options: { maxDays: number }): Pay
   if (decline) filters.decline = decline;
   const currency = parseCurrencyParam(url);
   if (currency) filters.currency = currency;
+  const hygiene = enumParam(url, 'hygiene', RETRY_HYGIENE_FILTERS);
+  if (hygiene) filters.hygiene = hygiene;
   return filters;
 }
 

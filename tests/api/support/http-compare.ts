@@ -14,6 +14,7 @@ export const HTTP_PATHS = [
   '/api/overview/recovery?from=2026-03-01&to=2026-03-07',
   '/api/overview/top-failures?from=2026-03-01&to=2026-03-07',
   '/api/overview/breakdown?from=2026-03-01&to=2026-03-07&by=card_country',
+  '/api/overview/retry-hygiene?from=2026-03-01&to=2026-03-07',
   '/api/filters',
   '/api/freshness',
   '/api/payments?status=failed&sort=-amount&size=3&page=2',
