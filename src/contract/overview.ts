@@ -107,3 +107,13 @@ export interface BreakdownResponse extends InCurrency {
   by: BreakdownDimension;
   rows: BreakdownRow[];
 }
+
+/** GET /api/overview/retry-hygiene. */
+export interface RetryHygieneResponse {
+  currency: string | null;
+  recommendedMaxRetries: number;
+  recommendedMaxAttempts: number;
+  retries: number;
+  afterHardDecline: { attempts: number; intents: number; customers: number; amount: number; succeeded: number };
+  pastMaxAttempts: { attempts: number; intents: number; amount: number };
+}

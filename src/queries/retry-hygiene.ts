@@ -1,4 +1,5 @@
-import type { DayRange, MartSource } from './mart-source.ts';
+import type { DateRange } from '../contract/calendar-date.ts';
+import type { MartSource } from './mart-source.ts';
 import { afterHardDeclineSql, pastMaxAttemptsSql } from './retry-hygiene-sql.ts';
 
 export interface RetryHygieneRow {
@@ -13,7 +14,7 @@ export interface RetryHygieneRow {
  * break the rules (retry-hygiene-sql.ts), in one currency. The range scan reads retries only; each
  * after-hard-decline probe walks the intent index.
  */
-export async function getRetryHygiene(source: MartSource, currency: string, range: DayRange): Promise<RetryHygieneRow> {
+export async function getRetryHygiene(source: MartSource, currency: string, range: DateRange): Promise<RetryHygieneRow> {
   const { db, tables } = source;
   const payments = tables.payments;
   const rows = await db.query<{

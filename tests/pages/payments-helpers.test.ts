@@ -10,12 +10,12 @@ import {
   paymentsViewToQuery, withFilters,
 } from '../../src/islands/payments/payments-view.ts';
 import { formatReportingDateTime, offsetInZone, reportingZoneLabel, wallClock } from '../../src/islands/payments/reporting-time.ts';
-import { summarizeRetryHistory, type PaymentAttempt } from '../../src/islands/payments/retry-history.ts';
+import { attemptAgainstLimit, summarizeRetryHistory, type PaymentAttempt } from '../../src/islands/payments/retry-history.ts';
 
 describe('payments view in the URL', () => {
   it('reads every filter, the sort, page and size', () => {
-    expect(parsePaymentsView('?status=failed&from=2026-04-01&to=2026-06-30&q=%20pi_123%20&funnel=renewal&brand=visa&country=gb&category=card_declined&decline=do_not_honor&currency=USD&sort=amount&page=3&size=50')).toEqual({
-      status: 'failed', from: '2026-04-01', to: '2026-06-30', q: 'pi_123', funnel: 'renewal', brand: 'visa', country: 'GB', category: 'card_declined', decline: 'do_not_honor', currency: 'usd',
+    expect(parsePaymentsView('?status=failed&from=2026-04-01&to=2026-06-30&q=%20pi_123%20&funnel=renewal&brand=visa&country=gb&category=card_declined&decline=do_not_honor&currency=USD&hygiene=after_hard_decline&sort=amount&page=3&size=50')).toEqual({
+      status: 'failed', from: '2026-04-01', to: '2026-06-30', q: 'pi_123', funnel: 'renewal', brand: 'visa', country: 'GB', category: 'card_declined', decline: 'do_not_honor', currency: 'usd', hygiene: 'after_hard_decline',
       sort: { field: 'amount', descending: false }, page: 3, size: 50,
     });
   });
@@ -37,6 +37,14 @@ describe('payments view in the URL', () => {
 
   it('keeps parameters of other features when it writes its own', () => {
     expect(applyQuery('?debug=1&status=failed', paymentsViewToQuery(parsePaymentsView('?currency=eur')))).toBe('?debug=1&currency=eur');
+  });
+
+  it('carries the retry-hygiene filter into the URL, the page and the CSV export', () => {
+    const view = parsePaymentsView('?from=2026-03-01&to=2026-03-07&currency=usd&hygiene=past_max_attempts');
+    expect(applyQuery('', paymentsViewToQuery(view))).toBe('?from=2026-03-01&to=2026-03-07&currency=usd&hygiene=past_max_attempts');
+    expect(paymentsApiUrl(view)).toBe('/api/payments?from=2026-03-01&to=2026-03-07&currency=usd&hygiene=past_max_attempts&sort=-createdAt&page=1&size=25');
+    expect(paymentsCsvUrl(view)).toBe('/api/payments.csv?from=2026-03-01&to=2026-03-07&currency=usd&hygiene=past_max_attempts');
+    expect(hasActiveFilters(parsePaymentsView('?hygiene=after_hard_decline'))).toBe(true);
   });
 
   it('builds the API, CSV and detail URLs with the same filters', () => {
@@ -175,5 +183,14 @@ describe('the amount sort note', () => {
     expect(amountSortNote(view('?sort=amount'), [])).toBe('Sorted by amount within each currency; choose a currency to compare amounts in one.');
     expect(amountSortNote(view('?sort=amount&currency=usd'), ['usd', 'eur'])).toBe('');
     expect(amountSortNote(view('?sort=-createdAt'), ['usd', 'eur'])).toBe('');
+  });
+});
+
+describe('attemptAgainstLimit', () => {
+  const limit = { maxRetries: 8, maxAttempts: 9 };
+  it('shows the attempt against Stripe’s recommended ceiling, and past it', () => {
+    expect(attemptAgainstLimit(1, limit)).toEqual({ text: 'Attempt 1 of at most 9 (Stripe recommends at most 8 retries)', over: false });
+    expect(attemptAgainstLimit(9, limit).over).toBe(false);
+    expect(attemptAgainstLimit(10, limit)).toEqual({ text: 'Attempt 10: 9 retries, past Stripe’s recommended maximum of 8', over: true });
   });
 });

@@ -13,6 +13,7 @@ import { loadPreference, savePreference } from '../../ui/preferences.ts';
 import type { AlertsResponse } from '../../contract/alerts.ts';
 import { hasCurrency, type BreakdownDimension as BreakdownBy, type BreakdownResponse, type DailyResponse, type FailuresResponse, type KpisResponse, type RecoveryResponse, type TopFailuresResponse } from '../../contract/overview.ts';
 import type { FiltersResponse } from '../../contract/payments.ts';
+import type { RetryHygieneResponse } from '../../contract/overview.ts';
 import { AcceptanceBreakdown, BreakdownPicker } from './AcceptanceBreakdown.tsx';
 import { DEFAULT_BREAKDOWN, parseBreakdownBy } from './breakdown-view.ts';
 import { useColorScheme, useEndpoint, useNow } from './hooks.ts';
@@ -25,6 +26,7 @@ import { FailureBreakdown } from './FailureBreakdown.tsx';
 import { TableSkeleton, TOP_FAILURE_ROWS, TopFailures } from './TopFailures.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { FailureSpikes } from './FailureSpikes.tsx';
+import { RetryHygiene } from './RetryHygiene.tsx';
 
 export const VIEW_PREFERENCE = 'overview-view';
 
@@ -105,6 +107,7 @@ export function OverviewApp({ initialView, initialProblems = [], initialBy, toda
   const alerts = useEndpoint<AlertsResponse>(url('alerts'), 'overview/alerts');
   // The chart marks the episodes once they are known for the currency it shows.
   const episodes = alerts.status === 'ready' && alerts.data && alerts.data.currency === daily.data?.currency ? alerts.data.episodes : undefined;
+  const retryHygiene = useEndpoint<RetryHygieneResponse>(url('retry-hygiene'), 'overview/retry-hygiene');
 
   // The API names the previous period; until it answers for this range, compute the same thing.
   const previous = range && (kpis.data && kpis.data.range.from === range.from && kpis.data.range.to === range.to ? kpis.data.previous : previousPeriod(range, today));
@@ -204,6 +207,10 @@ export function OverviewApp({ initialView, initialProblems = [], initialBy, toda
         class="section--wide"
       >
         {(data) => (data.currency && range ? <AcceptanceBreakdown data={data} range={range} previousAttempts={previousAttempts} /> : NO_PAYMENTS)}
+      </Section>
+
+      <Section id="retry-hygiene" title="Retry hygiene" noun="retry hygiene" endpoint={retryHygiene} now={now} skeleton={<TableSkeleton rows={2} columns={3} />} class="section--wide">
+        {(data) => (data.currency && range ? <RetryHygiene data={data} range={range} /> : NO_PAYMENTS)}
       </Section>
     </div>
   );

@@ -8,7 +8,7 @@ import { cardLabel, funnelLabel, statusLabel } from './payment-labels.ts';
 import type { PaymentDetailResponse as Detail, PaymentRow } from '../../contract/payments.ts';
 import { fetchPaymentDetail } from './payments-api.ts';
 import { formatReportingDateTime } from './reporting-time.ts';
-import { summarizeRetryHistory } from './retry-history.ts';
+import { attemptAgainstLimit, summarizeRetryHistory } from './retry-history.ts';
 
 interface Props {
   /** The grid row, shown at once while the full detail loads. */
@@ -69,6 +69,7 @@ export function PaymentDetailPanel({ row }: Props) {
   const c = charge ?? row;
   const failed = c.status === 'failed';
   const card = cardLabel(c.cardBrand, c.cardLast4);
+  const limit = state.kind === 'ready' && state.detail.retryLimit && c.paymentIntentId ? attemptAgainstLimit(c.attemptNumber, state.detail.retryLimit) : undefined;
 
   return (
     <section class="payment-detail" aria-label={`Payment ${row.chargeId}`} aria-busy={state.kind === 'loading'}>
@@ -85,12 +86,14 @@ export function PaymentDetailPanel({ row }: Props) {
             <Field term="Card">{card ? `${card}${c.cardCountry ? ` (${c.cardCountry})` : ''}` : <span class="muted">—</span>}</Field>
             <Field term="Funnel">{funnelLabel(c.funnel) || <span class="muted">—</span>}</Field>
             <Field term="Status"><StatusBadge status={c.status} /></Field>
+            {limit && <Field term="Attempt"><span class={limit.over ? 'attempt-limit attempt-limit--over' : 'attempt-limit'}>{limit.text}</span></Field>}
             {failed && (
               <>
                 <Field term="Failure">{failureCategoryLabel(c.failureCategory)}</Field>
                 <Field term="Failure code">{c.failureCode ? <code>{c.failureCode}</code> : <span class="muted">—</span>}</Field>
                 <Field term="Decline code">{c.declineCode ? <code>{c.declineCode}</code> : <span class="muted">—</span>}</Field>
                 <Field term="Message">{charge ? (charge.failureMessage ?? <span class="muted">—</span>) : <span class="muted">…</span>}</Field>
+                {charge?.adviceCode && <Field term="Advice code"><code>{charge.adviceCode}</code></Field>}
                 <Field term="What to do"><strong>{recoveryActionLabel(c.recoveryAction)}</strong></Field>
               </>
             )}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PAYMENT_STATUSES, type FiltersResponse } from '../../contract/payments.ts';
-import { cardCountryLabel, FAILURE_CATEGORY_LABELS, failureCategoryLabel } from '../../ui/labels.ts';
+import { cardCountryLabel, FAILURE_CATEGORY_LABELS, failureCategoryLabel, RETRY_HYGIENE_LABELS, retryHygieneLabel } from '../../ui/labels.ts';
 import { cardBrandLabel, funnelLabel, statusLabel } from './payment-labels.ts';
 import { hasActiveFilters, SEARCH_MAX_LENGTH, type PaymentsFilters as Filters } from './payments-view.ts';
 
@@ -15,6 +15,7 @@ interface Props {
 }
 
 const SEARCH_DELAY_MS = 350;
+const HYGIENE_VALUES = Object.keys(RETRY_HYGIENE_LABELS);
 
 /** The choices a select offers: the API's values, plus the current one if the URL holds another. */
 function choices(values: readonly string[], current: string): string[] {
@@ -109,6 +110,7 @@ export function PaymentsFilters({ filters, options, onChange, onClear, onRetryOp
       <SelectFilter id="payments-country" label="Card country" anyLabel="Any" value={filters.country} values={ready?.countries ?? []} text={(v) => cardCountryLabel(v)} onChange={(country) => onChange({ country })} loading={loading} />
       <SelectFilter id="payments-category" label="Failure category" anyLabel="Any" value={filters.category} values={Object.keys(FAILURE_CATEGORY_LABELS)} text={failureCategoryLabel} onChange={(category) => onChange({ category })} loading={false} />
       <SelectFilter id="payments-currency" label="Currency" anyLabel="Any" value={filters.currency} values={ready?.currencies ?? []} text={(v) => v.toUpperCase()} onChange={(currency) => onChange({ currency })} loading={loading} />
+      <SelectFilter id="payments-hygiene" label="Retries" anyLabel="Any" value={filters.hygiene} values={HYGIENE_VALUES} text={retryHygieneLabel} onChange={(hygiene) => onChange({ hygiene })} loading={false} />
       <div class="filter-actions">
         <button type="button" class="button-secondary" onClick={onClear} disabled={!hasActiveFilters(filters)}>
           Clear filters

@@ -17,6 +17,7 @@ const CHOICE_LABELS: Readonly<Record<string, string>> = {
   category: 'Failure category',
   decline: 'Decline code',
   currency: 'Currency',
+  hygiene: 'Retries',
 };
 
 function quoted(value: string): string {

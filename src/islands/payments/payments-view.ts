@@ -26,8 +26,10 @@ export interface PaymentsFilters {
   /** Decline code (insufficient_funds, …), or `none`; set by links from the Overview. */
   decline: string;
   currency: string;
+  /** Retries that break the rules: after_hard_decline or past_max_attempts (the Overview's retry hygiene). */
+  hygiene: string;
 }
-export const FILTER_KEYS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'country', 'category', 'decline', 'currency'] as const satisfies readonly (keyof PaymentsFilters)[];
+export const FILTER_KEYS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'country', 'category', 'decline', 'currency', 'hygiene'] as const satisfies readonly (keyof PaymentsFilters)[];
 
 export interface PaymentsView extends PaymentsFilters {
   sort: PaymentSort;
@@ -41,7 +43,7 @@ export interface PaymentsView extends PaymentsFilters {
  */
 export const SEARCH_MAX_LENGTH = 100;
 
-export const EMPTY_FILTERS: PaymentsFilters = { status: '', from: '', to: '', q: '', funnel: '', brand: '', country: '', category: '', decline: '', currency: '' };
+export const EMPTY_FILTERS: PaymentsFilters = { status: '', from: '', to: '', q: '', funnel: '', brand: '', country: '', category: '', decline: '', currency: '', hygiene: '' };
 
 /** The URL's sort (a leading + tolerated); anything the API does not sort by falls back to its default order. */
 export function parseSortParam(raw: string | null | undefined): PaymentSort {
@@ -74,6 +76,7 @@ export function parsePaymentsView(search: string | URLSearchParams): PaymentsVie
     category: text('category'),
     decline: text('decline'),
     currency: text('currency').toLowerCase(),
+    hygiene: text('hygiene'),
     sort: parseSortParam(params.get('sort')),
     page: positiveInt(params.get('page')) ?? 1,
     size: (PAGE_SIZES as readonly number[]).includes(size ?? 0) ? (size as PageSize) : DEFAULT_PAGE_SIZE,

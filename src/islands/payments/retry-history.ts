@@ -72,3 +72,21 @@ export function summarizeRetryHistory(attempts: readonly PaymentAttempt[], curre
     summary: total <= 1 ? 'Not recovered — the only attempt failed.' : `Not recovered — all ${total} attempts failed.`,
   };
 }
+
+/** Stripe's recommended ceiling as /api/payments/{id} gives it. */
+export interface RetryLimit {
+  maxRetries: number;
+  maxAttempts: number;
+}
+
+/**
+ * The attempt number against Stripe's recommended maximum: "Attempt 3 of at most 9 (8 retries)",
+ * or, past it, how far past. `over` marks an attempt Stripe's recommendation did not allow.
+ */
+export function attemptAgainstLimit(attemptNumber: number, limit: RetryLimit): { text: string; over: boolean } {
+  const retries = attemptNumber - 1;
+  if (attemptNumber > limit.maxAttempts) {
+    return { text: `Attempt ${attemptNumber}: ${retries} ${retries === 1 ? 'retry' : 'retries'}, past Stripe’s recommended maximum of ${limit.maxRetries}`, over: true };
+  }
+  return { text: `Attempt ${attemptNumber} of at most ${limit.maxAttempts} (Stripe recommends at most ${limit.maxRetries} retries)`, over: false };
+}
