@@ -189,8 +189,9 @@ describe('the amount sort note', () => {
 describe('attemptAgainstLimit', () => {
   const limit = { maxRetries: 8, maxAttempts: 9 };
   it('shows the attempt against Stripe’s recommended ceiling, and past it', () => {
-    expect(attemptAgainstLimit(1, limit)).toEqual({ text: 'Attempt 1 of at most 9 (Stripe recommends at most 8 retries)', over: false });
+    const title = 'Stripe recommends at most 8 retries (9 attempts) of a charge that permits retries';
+    expect(attemptAgainstLimit(1, limit)).toEqual({ text: 'attempt 1 (max 9)', title, over: false });
     expect(attemptAgainstLimit(9, limit).over).toBe(false);
-    expect(attemptAgainstLimit(10, limit)).toEqual({ text: 'Attempt 10: 9 retries, past Stripe’s recommended maximum of 8', over: true });
+    expect(attemptAgainstLimit(10, limit)).toEqual({ text: 'attempt 10 (max 9)', title, over: true });
   });
 });

@@ -394,7 +394,7 @@ describe('Payments explorer', () => {
       Profile: 'usr_retry_42',
       Amount: '$49.00 USD',
       Card: 'Mastercard ****4444 (GB)',
-      Status: '✕ Failed',
+      Status: '✕ Failed attempt 2 (max 9)',
       Failure: 'Card declined',
       'Failure code': 'card_declined',
       'Decline code': 'do_not_honor',

@@ -85,8 +85,10 @@ export function PaymentDetailPanel({ row }: Props) {
             <Field term="Amount"><span class="tabular">{formatMoney(c.amount, c.currency)}</span> <span class="currency-code">{c.currency.toUpperCase()}</span></Field>
             <Field term="Card">{card ? `${card}${c.cardCountry ? ` (${c.cardCountry})` : ''}` : <span class="muted">—</span>}</Field>
             <Field term="Funnel">{funnelLabel(c.funnel) || <span class="muted">—</span>}</Field>
-            <Field term="Status"><StatusBadge status={c.status} /></Field>
-            {limit && <Field term="Attempt"><span class={limit.over ? 'attempt-limit attempt-limit--over' : 'attempt-limit'}>{limit.text}</span></Field>}
+            <Field term="Status">
+              <StatusBadge status={c.status} />
+              {limit && <> <span class={limit.over ? 'attempt-limit attempt-limit--over' : 'attempt-limit'} title={limit.title}>{limit.text}</span></>}
+            </Field>
             {failed && (
               <>
                 <Field term="Failure">{failureCategoryLabel(c.failureCategory)}</Field>

@@ -80,13 +80,11 @@ export interface RetryLimit {
 }
 
 /**
- * The attempt number against Stripe's recommended maximum: "Attempt 3 of at most 9 (8 retries)",
- * or, past it, how far past. `over` marks an attempt Stripe's recommendation did not allow.
+ * The attempt number against Stripe's recommended maximum, short enough to sit beside the status:
+ * "attempt 3 (max 9)"; past it the same words, marked `over`. `title` says where
+ * the ceiling comes from; `over` marks an attempt the recommendation did not allow.
  */
-export function attemptAgainstLimit(attemptNumber: number, limit: RetryLimit): { text: string; over: boolean } {
-  const retries = attemptNumber - 1;
-  if (attemptNumber > limit.maxAttempts) {
-    return { text: `Attempt ${attemptNumber}: ${retries} ${retries === 1 ? 'retry' : 'retries'}, past Stripe’s recommended maximum of ${limit.maxRetries}`, over: true };
-  }
-  return { text: `Attempt ${attemptNumber} of at most ${limit.maxAttempts} (Stripe recommends at most ${limit.maxRetries} retries)`, over: false };
+export function attemptAgainstLimit(attemptNumber: number, limit: RetryLimit): { text: string; title: string; over: boolean } {
+  const title = `Stripe recommends at most ${limit.maxRetries} retries (${limit.maxAttempts} attempts) of a charge that permits retries`;
+  return { text: `attempt ${attemptNumber} (max ${limit.maxAttempts})`, title, over: attemptNumber > limit.maxAttempts };
 }
