@@ -415,7 +415,7 @@ describe('Overview page', () => {
     await page.click('[data-refresh-all]');
     await page.waitForFunction(() => document.querySelector('[data-refresh-status]')?.textContent === 'Data refreshed');
     expect(requests[0]).toBe('POST /api/refresh');
-    expect(requests.slice(1).sort()).toEqual(['GET /api/filters', 'GET /api/freshness', 'GET /api/overview/alerts', 'GET /api/overview/breakdown', 'GET /api/overview/daily', 'GET /api/overview/failures', 'GET /api/overview/kpis', 'GET /api/overview/recovery', 'GET /api/overview/top-failures']);
+    expect(requests.slice(1).sort()).toEqual(['GET /api/filters', 'GET /api/freshness', 'GET /api/overview/alerts', 'GET /api/overview/breakdown', 'GET /api/overview/daily', 'GET /api/overview/failures', 'GET /api/overview/kpis', 'GET /api/overview/recovery', 'GET /api/overview/retry-hygiene', 'GET /api/overview/top-failures']);
     const generatedAfter = await page.getAttribute('[data-section="kpis"] .card__age time', 'datetime');
     expect(Date.parse(generatedAfter!)).toBeGreaterThan(Date.parse(generatedBefore!));
     expect(errors).toEqual([]);
