@@ -13,12 +13,12 @@ function plural(count: number, one: string, many: string): string {
 }
 
 /** A count; a rule-breaking one (with `href`) above zero is marked and opens its payments. */
-function Figure(props: { id: string; value: number; label: string; href?: string; linkLabel?: string; children: ComponentChildren }) {
+function Figure(props: { id: string; value: number; label: string; href?: string; children: ComponentChildren }) {
   const bad = props.href !== undefined && props.value > 0;
   return (
     <div class={`hygiene-figure${bad ? ' hygiene-figure--bad' : ''}`} data-figure={props.id}>
       <p class="hygiene-figure__value">
-        {bad ? <a href={props.href} aria-label={props.linkLabel}>{formatCount(props.value)}</a> : formatCount(props.value)}
+        {bad ? <a href={props.href} aria-label={`${formatCount(props.value)} ${props.label}: show them in Payments`}>{formatCount(props.value)}</a> : formatCount(props.value)}
       </p>
       <p class="hygiene-figure__label">{props.label}</p>
       <p class="hygiene-figure__detail">{props.children}</p>
@@ -43,31 +43,27 @@ export function RetryHygiene({ data, range }: { data: RetryHygieneResponse; rang
           value={hard.attempts}
           label="Retries after a do-not-retry decline"
           href={hygieneExplorerUrl(range, currency, 'after_hard_decline')}
-          linkLabel={`${plural(hard.attempts, 'retry', 'retries')} after a do-not-retry decline: show them in Payments`}
         >
           {hard.attempts > 0
             ? <>{formatMoney(hard.amount, currency)} tried again · {plural(hard.customers, 'customer', 'customers')} · {plural(hard.intents, 'payment', 'payments')}{hard.succeeded > 0 ? ` · ${formatCount(hard.succeeded)} approved anyway` : ''}</>
-            : 'None: every retry followed a decline that allows one.'}
+            : 'None.'}
         </Figure>
         <Figure
           id="past-max-attempts"
           value={past.intents}
           label={`Payments retried more than ${data.recommendedMaxRetries} times`}
           href={hygieneExplorerUrl(range, currency, 'past_max_attempts')}
-          linkLabel={`${plural(past.intents, 'payment', 'payments')} retried more than ${data.recommendedMaxRetries} times: show the attempts in Payments`}
         >
           {past.intents > 0
             ? <>{plural(past.attempts, 'attempt', 'attempts')} past the {formatCount(data.recommendedMaxAttempts)}th · {formatMoney(past.amount, currency)}</>
-            : `None went past attempt ${formatCount(data.recommendedMaxAttempts)}.`}
+            : `Stripe recommends at most ${data.recommendedMaxRetries}.`}
         </Figure>
         <Figure id="retries" value={data.retries} label="Retries in this range">
           {data.retries > 0 ? `${formatPercent(hard.attempts / data.retries)} of them after a do-not-retry decline` : 'No payment was tried again.'}
         </Figure>
       </div>
       <p class="hygiene-note">
-        A do-not-retry decline is one the mapping marks “Do not retry this card” (lost, stolen, revoked, fraud, Visa’s “never
-        approve” codes) or that Stripe’s advice code says not to try again; a retry with another card does not count. Card networks
-        charge for such reattempts, and Stripe recommends at most {formatCount(data.recommendedMaxRetries)} retries of a charge that permits them.
+        Retries on the same card after a decline marked “Do not retry this card” or advised do_not_try_again; networks charge for them.
       </p>
     </div>
   );
