@@ -47,13 +47,3 @@ export function cardCountryLabel(code: string | null | undefined, locale?: strin
     return code;
   }
 }
-
-/** The explorer's retry-hygiene filter (the API's `hygiene` values) in plain words. */
-export const RETRY_HYGIENE_LABELS: Readonly<Record<string, string>> = {
-  after_hard_decline: 'After a do-not-retry decline',
-  past_max_attempts: 'Past Stripe’s 8 retries',
-};
-
-export function retryHygieneLabel(value: string): string {
-  return RETRY_HYGIENE_LABELS[value] ?? humanize(value);
-}

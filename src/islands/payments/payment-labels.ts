@@ -53,3 +53,13 @@ export function amountSortNote(view: { sort: PaymentSort; currency: string }, cu
   const order = codes.length > 1 ? ` (${codes.join(', then ')})` : '';
   return `Sorted by amount within each currency${order}; choose a currency to compare amounts in one.`;
 }
+
+/** The explorer's retry-hygiene filter (the API's `hygiene` values) in plain words. */
+export const RETRY_HYGIENE_LABELS: Readonly<Record<string, string>> = {
+  after_hard_decline: 'After a do-not-retry decline',
+  past_max_attempts: 'Past Stripe’s 8 retries',
+};
+
+export function retryHygieneLabel(value: string): string {
+  return RETRY_HYGIENE_LABELS[value] ?? humanizeCode(value);
+}
