@@ -6,12 +6,11 @@ import { formatCount } from '../../ui/format.ts';
 import { failureCategoryLabel, recoveryActionLabel } from '../../ui/labels.ts';
 import type { TopFailuresResponse, WithCurrency } from '../../contract/overview.ts';
 
-/** "12 failures with codes the mapping does not know: foo (10), bar (2)." — what the mapping lacks. */
+/** "12 failures with codes the mapping does not know: foo (10), bar (2)." — what the mapping lacks (its 10 most frequent). */
 export function unmappedNote(unmapped: TopFailuresResponse['unmapped']): string | null {
   if (unmapped.count === 0) return null;
   const codes = unmapped.codes.map(({ code, count }) => `${code ?? 'no code'} (${formatCount(count)})`).join(', ');
-  const more = unmapped.codes.reduce((sum, { count }) => sum + count, 0) < unmapped.count ? ', …' : '';
-  return `${formatCount(unmapped.count)} ${unmapped.count === 1 ? 'failure' : 'failures'} with codes the mapping does not know: ${codes}${more}.`;
+  return `${formatCount(unmapped.count)} failures with codes the mapping does not know: ${codes}.`;
 }
 
 /** `range`: the dates shown, for the links to the explorer filtered to each reason. */
