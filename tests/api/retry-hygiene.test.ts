@@ -27,7 +27,7 @@ const declined = (code: string, category: string, action: string, advice: string
  *   pi_h7           eur: stolen_card, then a retry 03-03 that succeeded       → another currency
  * Retries in the range: h1b h1c h2b h3b h4b h5#10 h5#11 = 7.
  */
-const ROWS: ChargeRow[] = [
+export const RETRY_HYGIENE_ROWS: ChargeRow[] = [
   charge({ charge_id: 'ch_h1a', payment_intent_id: 'pi_h1', customer_id: 'cus_h1', created_at: '2026-03-01T09:00:00Z', ...declined('lost_card', 'fraud_risk', 'do_not_retry') }),
   charge({ charge_id: 'ch_h1b', payment_intent_id: 'pi_h1', customer_id: 'cus_h1', created_at: '2026-03-02T09:00:00Z', attempt_number: 2, ...declined('lost_card', 'fraud_risk', 'do_not_retry') }),
   charge({ charge_id: 'ch_h1c', payment_intent_id: 'pi_h1', customer_id: 'cus_h1', created_at: '2026-03-03T09:00:00Z', attempt_number: 3, card_brand: 'mastercard', card_last4: '5555' }),
@@ -70,7 +70,7 @@ describe.each(DRIVERS)('retry hygiene on %s', (driver) => {
     let fixture: FixtureDatabase;
     let deps: Deps;
     beforeAll(async () => {
-      fixture = await openFixtureDatabase(driver, ROWS);
+      fixture = await openFixtureDatabase(driver, RETRY_HYGIENE_ROWS);
       deps = testDeps(fixture.db);
     });
     afterAll(() => fixture?.close());
@@ -111,7 +111,7 @@ describe.each(DRIVERS)('retry hygiene on %s', (driver) => {
     let fixture: FixtureDatabase;
     let deps: Deps;
     beforeAll(async () => {
-      fixture = await openFixtureDatabase(driver, ROWS, 'UTC', async (exec) => {
+      fixture = await openFixtureDatabase(driver, RETRY_HYGIENE_ROWS, 'UTC', async (exec) => {
         await exec('alter table public.mart_stripe_payments drop column advice_code');
       });
       deps = testDeps(fixture.db);

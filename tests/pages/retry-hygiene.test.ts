@@ -1,0 +1,81 @@
+/**
+ * The Overview's retry-hygiene section in Chromium on data whose answers tests/api/retry-hygiene
+ * proves: the numbers on screen, each opening exactly its charges in the explorer; screenshots in
+ * light, dark and at 390 px.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserSession, launchChromium } from '../helpers/login.ts';
+import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';
+import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
+import { RETRY_HYGIENE_ROWS } from '../api/retry-hygiene.test.ts';
+
+const PASSWORD = 'hygiene-test-password';
+const ARTIFACTS = join(PROJECT_ROOT, 'tests/artifacts');
+const VIEW = '/?from=2026-03-01&to=2026-03-07&currency=usd';
+
+let db: ScratchDatabase;
+let server: RunningServer;
+let browser: Browser;
+let session: Awaited<ReturnType<typeof browserSession>>;
+
+beforeAll(async () => {
+  db = await createMartDatabase(RETRY_HYGIENE_ROWS);
+  server = await startNodeServer(inject('nodeBuildDir'), {
+    DATABASE_URL: db.url, DASHBOARD_PASSWORD: PASSWORD, SESSION_SECRET: 'hygiene-test-session-secret-0123456789abcdef', REPORTING_TIMEZONE: 'UTC',
+  });
+  browser = await launchChromium();
+  session = await browserSession(browser, server.url, PASSWORD);
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await db?.drop();
+});
+
+async function open(options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC', storageState: session, ...options });
+  const page = await context.newPage();
+  await page.goto(`${server.url}${VIEW}`);
+  await page.waitForFunction(() => document.querySelector('[data-section="retry-hygiene"]')?.getAttribute('data-state') === 'ready');
+  return { context, page };
+}
+
+describe('retry hygiene on the Overview', () => {
+  it('shows the proven numbers, and each opens exactly its payments', async () => {
+    const { context, page } = await open();
+    const section = page.locator('[data-section="retry-hygiene"]');
+    const hard = section.locator('[data-figure="after_hard_decline"]');
+    expect(await hard.locator('.hygiene-figure__value').textContent()).toBe('3');
+    expect(await hard.locator('.hygiene-figure__detail').textContent()).toBe('$45.00 · customers: 2 · payments: 3 · approved: 1');
+    const past = section.locator('[data-figure="past_max_attempts"]');
+    expect(await past.locator('.hygiene-figure__value').textContent()).toBe('1');
+    expect(await past.locator('.hygiene-figure__detail').textContent()).toBe('$10.00 · attempts past no. 9: 2');
+    expect(await section.locator('.hygiene-note').textContent()).toContain('7 retries in the range');
+    await section.screenshot({ path: join(ARTIFACTS, 'retry-hygiene-light.png') });
+
+    await hard.locator('a').click();
+    await page.waitForURL(/\/payments\?/);
+    expect(new URL(page.url()).searchParams.get('hygiene')).toBe('after_hard_decline');
+    await page.locator('.payments-grid .tabulator-row').first().waitFor();
+    const ids = await page.locator('.payments-grid .tabulator-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-charge-id')));
+    expect(ids).toEqual(['ch_h4b', 'ch_h2b', 'ch_h1b']);
+    expect(await page.locator('#payments-hygiene').inputValue()).toBe('after_hard_decline');
+    await context.close();
+  });
+
+  it('reads in dark mode and at 390 px', async () => {
+    const dark = await open({ colorScheme: 'dark' });
+    await dark.page.locator('[data-section="retry-hygiene"]').screenshot({ path: join(ARTIFACTS, 'retry-hygiene-dark.png') });
+    await dark.context.close();
+    const phone = await open({ viewport: { width: 390, height: 844 } });
+    const section = phone.page.locator('[data-section="retry-hygiene"]');
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await section.screenshot({ path: join(ARTIFACTS, 'retry-hygiene-390.png') });
+    await phone.context.close();
+  });
+});
