@@ -84,11 +84,19 @@ export async function routeApiRequest(request: Request, deps: Deps, options: Rou
       try {
         return await route.handler(request, deps);
       } catch (error) {
-        return errorResponse(error, deps.log);
+        return failure(request, error, deps);
       }
     };
     return options.cache && route.nodeCache ? await serveCached(request, route.nodeCache, options.cache, run) : await run();
   } catch (error) {
-    return errorResponse(error, deps.log);
+    return failure(request, error, deps);
   }
+}
+
+/**
+ * A client that went away mid-request (its body stream then fails with "aborted") is no fault of
+ * the server's: the answer reaches no one, so it is not logged as an unexpected error.
+ */
+function failure(request: Request, error: unknown, deps: Deps): Response {
+  return request.signal.aborted ? new Response(null, { status: 499 }) : errorResponse(error, deps.log);
 }
