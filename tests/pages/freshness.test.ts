@@ -4,54 +4,42 @@
  * same marts brought up to date and the Refresh button pressed.
  */
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCharges } from '../../src/demo/generate-charges.ts';
-import { browserSession, launchChromium } from '../helpers/login.ts';
-import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';
-import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
+import { ARTIFACTS, startBrowserSuite, type BrowserSuite } from './support/browser-suite.ts';
 
 const PASSWORD = 'freshness-test-password';
-const ARTIFACTS = join(PROJECT_ROOT, 'tests/artifacts');
 const DAY_MS = 86_400_000;
 const NEWEST = new Date(Date.now() - 3 * DAY_MS);
 
-let db: ScratchDatabase;
-let server: RunningServer;
-let browser: Browser;
-let session: Awaited<ReturnType<BrowserContext['storageState']>>;
+let suite: BrowserSuite;
 
 beforeAll(async () => {
-  db = await createMartDatabase(generateCharges({ charges: 2_000, endDate: NEWEST, days: 40, seed: 13 }));
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  // The daily mart's job stopped two days before the detail mart's.
-  await client.query(`delete from mart_stripe_payments_daily where date > (select max(created_at) from mart_stripe_payments)::date - 2`);
-  await client.end();
-  server = await startNodeServer(inject('nodeBuildDir'), {
-    DATABASE_URL: db.url, DASHBOARD_PASSWORD: PASSWORD, SESSION_SECRET: 'freshness-test-session-secret-0123456789abcdef', REPORTING_TIMEZONE: 'UTC',
+  suite = await startBrowserSuite(generateCharges({ charges: 2_000, endDate: NEWEST, days: 40, seed: 13 }), {
+    password: PASSWORD,
+    prepare: async (db) => {
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      // The daily mart's job stopped two days before the detail mart's.
+      await client.query(`delete from mart_stripe_payments_daily where date > (select max(created_at) from mart_stripe_payments)::date - 2`);
+      await client.end();
+    },
   });
-  browser = await launchChromium();
-  session = await browserSession(browser, server.url, PASSWORD);
-  mkdirSync(ARTIFACTS, { recursive: true });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.drop();
-});
+afterAll(() => suite?.stop());
 
 async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC', storageState: session, ...options });
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC', storageState: suite.session, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(server.url + path);
+  await page.goto(suite.server.url + path);
   await page.waitForSelector('[data-data-age]:has-text("Newest charge")');
   return { page, context, errors };
 }
@@ -103,7 +91,7 @@ describe('freshness in the header', () => {
   it('marts brought up to date: Refresh clears the warning', { timeout: 60_000 }, async () => {
     const { page, context } = await open('/');
     expect(await page.locator('[data-freshness-warning]').isVisible()).toBe(true);
-    const client = new pg.Client({ connectionString: db.url });
+    const client = new pg.Client({ connectionString: suite.db.url });
     await client.connect();
     await client.query(`insert into mart_stripe_payments (charge_id, created_at, amount, currency, status) values ('ch_fresh', now() - interval '14 minutes', 500, 'usd', 'succeeded')`);
     await client.query(`insert into mart_stripe_payments_daily select d::date, 'usd', 0, 0, 0, 0, 0, 0, 0, 0

@@ -3,48 +3,28 @@
  * of tests/alerts (two usd spikes on 2026-03-09 and 2026-03-10) shaded on the daily chart and
  * listed with links to the explorer. Screenshots (light, dark, 390 px) go to tests/artifacts.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserSession, launchChromium } from '../helpers/login.ts';
-import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';
-import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureCharges } from '../alerts/support/spike-fixture.ts';
 import { openOverviewPage } from './support/overview-page.ts';
+import { ARTIFACTS, startBrowserSuite, type BrowserSuite } from './support/browser-suite.ts';
 
 const PASSWORD = 'overview-spikes-password';
-const ARTIFACTS = join(PROJECT_ROOT, 'tests/artifacts');
 const SPIKES = '/?from=2026-03-01&to=2026-03-10&currency=usd';
 const QUIET = '/?from=2026-03-01&to=2026-03-08&currency=usd';
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-let db: ScratchDatabase;
-let server: RunningServer;
-let browser: Browser;
-let session: Awaited<ReturnType<BrowserContext['storageState']>>;
+let suite: BrowserSuite;
 
 beforeAll(async () => {
-  db = await createMartDatabase(fixtureCharges());
-  server = await startNodeServer(inject('nodeBuildDir'), {
-    DATABASE_URL: db.url,
-    DASHBOARD_PASSWORD: PASSWORD,
-    SESSION_SECRET: 'overview-spikes-session-secret-0123456789abcdef',
-    REPORTING_TIMEZONE: 'UTC',
-  });
-  browser = await launchChromium();
-  session = await browserSession(browser, server.url, PASSWORD);
-  mkdirSync(ARTIFACTS, { recursive: true });
+  suite = await startBrowserSuite(fixtureCharges(), { password: PASSWORD });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.drop();
-});
+afterAll(() => suite?.stop());
 
 function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC', storageState: { cookies: session.cookies, origins: [] }, ...options });
+  return suite.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC', storageState: { cookies: suite.session.cookies, origins: [] }, ...options });
 }
 
 /**
@@ -83,7 +63,7 @@ async function spikeStripRuns(page: Page): Promise<{ from: number; to: number }[
 describe('failure spikes on the Overview', () => {
   it('shades the spike days on the daily chart and lists each episode with a link to its day in the explorer', async () => {
     const context = await newContext();
-    const { page, errors } = await openOverviewPage(context, server.url + SPIKES);
+    const { page, errors } = await openOverviewPage(context, suite.server.url + SPIKES);
     const items = page.locator('[data-section="spikes"] .spike');
     await expect.poll(() => items.count()).toBe(2);
     expect(await items.nth(0).locator('a').getAttribute('href')).toBe('/payments?status=failed&from=2026-03-09&to=2026-03-09&currency=usd');
@@ -110,7 +90,7 @@ describe('failure spikes on the Overview', () => {
 
   it('marks nothing on a range without spikes', async () => {
     const context = await newContext();
-    const { page, errors } = await openOverviewPage(context, server.url + QUIET);
+    const { page, errors } = await openOverviewPage(context, suite.server.url + QUIET);
     await expect.poll(() => page.locator('[data-section="spikes"] .empty-note').innerText()).toBe('No failure spikes in this range.');
     await page.waitForTimeout(200);
     expect(await spikeStripRuns(page)).toEqual([]);
@@ -121,7 +101,7 @@ describe('failure spikes on the Overview', () => {
   it('screenshots: light, dark, 390 px', async () => {
     for (const [variant, options, scheme] of [['light', {}, 'light'], ['dark', {}, 'dark'], ['phone', PHONE, 'light']] as const) {
       const context = await newContext({ ...options, colorScheme: scheme });
-      const { page, errors } = await openOverviewPage(context, server.url + SPIKES);
+      const { page, errors } = await openOverviewPage(context, suite.server.url + SPIKES);
       await page.waitForTimeout(300);
       if (variant === 'phone') expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect((await spikeStripRuns(page)).length, variant).toBe(1);

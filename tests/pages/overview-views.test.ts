@@ -4,62 +4,39 @@
  * in three currencies over the 100 days ending now (UTC is the reporting zone). Screenshots of
  * each state go to tests/artifacts (light, dark, 390 px) to be looked at.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCharges } from '../../src/demo/generate-charges.ts';
 import { addDays, todayIn } from '../../src/contract/calendar-date.ts';
 import { formatDate } from '../../src/ui/date-range.ts';
 import type { FailuresResponse } from '../../src/contract/overview.ts';
-import { launchChromium, loginInBrowser } from '../helpers/login.ts';
-import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';
-import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
 import { chartAxisLabels, openOverviewPage, recordCanvasText } from './support/overview-page.ts';
+import { ARTIFACTS, startBrowserSuite, type BrowserSuite } from './support/browser-suite.ts';
 
 const PASSWORD = 'overview-views-password';
 const LOCALE = 'en-US';
-const ARTIFACTS = join(PROJECT_ROOT, 'tests/artifacts');
 const TODAY = todayIn('UTC');
 
-let db: ScratchDatabase;
-let server: RunningServer;
-let browser: Browser;
-let session: Awaited<ReturnType<BrowserContext['storageState']>>;
+let suite: BrowserSuite;
 
 beforeAll(async () => {
-  db = await createMartDatabase(generateCharges({ charges: 15_000, endDate: new Date(), days: 100, seed: 5 }));
-  server = await startNodeServer(inject('nodeBuildDir'), {
-    DATABASE_URL: db.url,
-    DASHBOARD_PASSWORD: PASSWORD,
-    SESSION_SECRET: 'overview-views-session-secret-0123456789abcdef',
-    REPORTING_TIMEZONE: 'UTC',
-  });
-  browser = await launchChromium();
-  const loginContext = await browser.newContext({ locale: LOCALE });
-  expect(await loginInBrowser(await loginContext.newPage(), server.url, PASSWORD, '/')).toBe(200);
-  session = await loginContext.storageState();
-  await loginContext.close();
-  mkdirSync(ARTIFACTS, { recursive: true });
+  suite = await startBrowserSuite(generateCharges({ charges: 15_000, endDate: new Date(), days: 100, seed: 5 }), { password: PASSWORD });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.drop();
-});
+afterAll(() => suite?.stop());
 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 /** A fresh context (no remembered view) with the session cookie; canvas text recorded. */
 async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: LOCALE, timezoneId: 'UTC', storageState: { cookies: session.cookies, origins: [] }, ...options });
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: LOCALE, timezoneId: 'UTC', storageState: { cookies: suite.session.cookies, origins: [] }, ...options });
   await recordCanvasText(context);
   return context;
 }
 
 async function api<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(server.url + path);
+  const response = await page.request.get(suite.server.url + path);
   expect(response.status(), path).toBe(200);
   return (await response.json()) as T;
 }
@@ -68,7 +45,7 @@ async function api<T>(page: Page, path: string): Promise<T> {
 async function screenshots(name: string, query: string, check: (page: Page) => Promise<void> = async () => {}, expectedConsole?: RegExp): Promise<void> {
   for (const [variant, options, scheme] of [['light', {}, 'light'], ['dark', {}, 'dark'], ['phone', PHONE, 'light']] as const) {
     const context = await newContext(options);
-    const { page, errors } = await openOverviewPage(context, `${server.url}/${query}`);
+    const { page, errors } = await openOverviewPage(context, `${suite.server.url}/${query}`);
     await page.emulateMedia({ colorScheme: scheme });
     await page.waitForTimeout(250);
     await check(page);
@@ -133,7 +110,7 @@ describe('time axes', () => {
 
   it('a one-day range shows that one date once', async () => {
     const context = await newContext();
-    const { page, errors } = await openOverviewPage(context, `${server.url}/?from=${addDays(TODAY, -3)}&to=${addDays(TODAY, -3)}&currency=usd`);
+    const { page, errors } = await openOverviewPage(context, `${suite.server.url}/?from=${addDays(TODAY, -3)}&to=${addDays(TODAY, -3)}&currency=usd`);
     for (const section of ['revenue', 'recovery']) expect((await chartAxisLabels(page, section)).x).toEqual([day(addDays(TODAY, -3))]);
     expect(errors).toEqual([]);
     await context.close();
@@ -168,7 +145,7 @@ describe('links that ask for something the page cannot show', () => {
 
   it('an unknown range name, a made-up currency, one the data lacks: each named, the URL corrected', async () => {
     const context = await newContext();
-    let { page, errors } = await openOverviewPage(context, `${server.url}/?range=forever`);
+    let { page, errors } = await openOverviewPage(context, `${suite.server.url}/?range=forever`);
     expect(await notice(page)).toContain('“forever” is not a date range this page offers');
     await waitForCurrencyInUrl(page);
     expect(search(page).get('range')).toBe('last-30');
@@ -176,7 +153,7 @@ describe('links that ask for something the page cannot show', () => {
     expect(await page.locator('[data-url-notice]').count()).toBe(0);
     await page.close();
 
-    ({ page, errors } = await openOverviewPage(context, `${server.url}/?range=last-7&currency=xyz`));
+    ({ page, errors } = await openOverviewPage(context, `${suite.server.url}/?range=last-7&currency=xyz`));
     expect(await notice(page)).toContain('“xyz” is not a currency (an ISO 4217 code such as USD). Showing Last 7 days instead.');
     await waitForCurrencyInUrl(page);
     expect(search(page).toString()).toBe('range=last-7&currency=usd');
@@ -184,13 +161,13 @@ describe('links that ask for something the page cannot show', () => {
     await page.close();
 
     // GBP is a currency, but not one these payments are in.
-    ({ page, errors } = await openOverviewPage(context, `${server.url}/?range=last-7&currency=gbp`));
+    ({ page, errors } = await openOverviewPage(context, `${suite.server.url}/?range=last-7&currency=gbp`));
     await page.waitForSelector('[data-url-notice]');
     expect(await notice(page)).toContain('there are no payments in GBP (the data has EUR, JPY, USD). Showing Last 7 days instead.');
     await page.waitForURL((url) => url.searchParams.get('currency') === 'usd');
     await page.waitForFunction(() => /^\$/.test(document.querySelector('[data-kpi="grossRevenue"] [data-kpi-value]')?.textContent ?? ''));
     // The API refuses what is not ISO 4217, naming the parameter.
-    const refused = await page.request.get(`${server.url}/api/overview/kpis?currency=xyz`);
+    const refused = await page.request.get(`${suite.server.url}/api/overview/kpis?currency=xyz`);
     expect(refused.status()).toBe(400);
     expect(await refused.json()).toMatchObject({ error: 'invalid_parameter', param: 'currency' });
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
@@ -199,7 +176,7 @@ describe('links that ask for something the page cannot show', () => {
 
   it('a range into the future ends today, and is compared with days that have happened', async () => {
     const context = await newContext();
-    const { page, errors } = await openOverviewPage(context, `${server.url}/?from=${addDays(TODAY, -5)}&to=${addDays(TODAY, 20)}&currency=usd`);
+    const { page, errors } = await openOverviewPage(context, `${suite.server.url}/?from=${addDays(TODAY, -5)}&to=${addDays(TODAY, 20)}&currency=usd`);
     expect(await notice(page)).toContain('the range ran past today, so it now ends today instead of');
     expect(search(page).get('to')).toBe(TODAY);
     expect(await page.inputValue('#range-to')).toBe(TODAY);
@@ -213,12 +190,12 @@ describe('links that ask for something the page cannot show', () => {
 
   it('a shared link opens in the currency it names, not the one the recipient used last', async () => {
     const context = await newContext();
-    let { page } = await openOverviewPage(context, `${server.url}/?range=last-30`);
+    let { page } = await openOverviewPage(context, `${suite.server.url}/?range=last-30`);
     await page.selectOption('#currency-choice', 'jpy');
     await page.waitForURL((url) => url.searchParams.get('currency') === 'jpy');
     await page.close();
     // The recipient remembers JPY; the link (as the sender's URL now records) says USD.
-    ({ page } = await openOverviewPage(context, `${server.url}/?range=last-30`));
+    ({ page } = await openOverviewPage(context, `${suite.server.url}/?range=last-30`));
     await waitForCurrencyInUrl(page);
     expect(search(page).get('currency')).toBe('usd');
     expect(await page.inputValue('#currency-choice')).toBe('usd');
@@ -228,7 +205,7 @@ describe('links that ask for something the page cannot show', () => {
   it('Payments marks a currency the data lacks, and the API says why it refuses one that is not a currency', async () => {
     const context = await newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/payments?currency=xyz`);
+    await page.goto(`${suite.server.url}/payments?currency=xyz`);
     await page.waitForSelector('#payments-currency option:has-text("not in the data")', { state: 'attached' });
     expect(await page.$eval('#payments-currency', (select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('XYZ (not in the data)');
     await page.waitForFunction(() => document.body.textContent?.includes('Currency “xyz” is not one the payments have'));
@@ -259,7 +236,7 @@ describe('long ranges and what the figures count', () => {
 
   it('the success-rate card says it leaves pending payments out, and Attempts that it counts them', async () => {
     const context = await newContext();
-    const { page, errors } = await openOverviewPage(context, `${server.url}/?range=last-30&currency=usd`);
+    const { page, errors } = await openOverviewPage(context, `${suite.server.url}/?range=last-30&currency=usd`);
     expect(await page.textContent('[data-kpi="successRate"] [data-kpi-hint]')).toBe('pending left out');
     expect(await page.getAttribute('[data-kpi="successRate"] .kpi-card__label', 'title')).toMatch(/pending payments have no outcome yet and are left out, while Attempts counts them/);
     expect(await page.textContent('[data-kpi="attempts"] [data-kpi-hint]')).toBe('pending counted');
@@ -281,7 +258,7 @@ describe('comparison periods', () => {
       expect(await page.textContent('.overview__period .muted')).toContain(formatDate(lastMonthStart, { locale: LOCALE, withYear: false }).split(' ')[0]!);
     });
     const context = await newContext();
-    const { page, errors } = await openOverviewPage(context, `${server.url}/?range=previous-month&currency=usd`);
+    const { page, errors } = await openOverviewPage(context, `${suite.server.url}/?range=previous-month&currency=usd`);
     const lastOfPrevious = addDays(monthStart, -1);
     const kpis = await api<{ range: { from: string; to: string }; previous: { from: string; to: string } }>(page, `/api/overview/kpis?from=${lastMonthStart}&to=${lastOfPrevious}&currency=usd`);
     // The calendar month before: it starts on the 1st and ends the day before the range does.
@@ -298,7 +275,7 @@ describe('views carry across pages', () => {
 
   it('Overview (last 7 days, EUR) → Payments opens those dates in EUR, and back', { timeout: 60_000 }, async () => {
     const context = await newContext();
-    const { page, errors } = await openOverviewPage(context, `${server.url}/?range=last-7&currency=eur`);
+    const { page, errors } = await openOverviewPage(context, `${suite.server.url}/?range=last-7&currency=eur`);
     const week = { from: addDays(TODAY, -6), to: TODAY };
     await page.waitForFunction((want) => document.querySelector<HTMLAnchorElement>('.app-nav a[data-page-path="/payments"]')?.href.endsWith(want), `/payments?from=${week.from}&to=${week.to}&currency=eur`);
     await page.click('.app-nav a[data-page-path="/payments"]');
@@ -319,7 +296,7 @@ describe('views carry across pages', () => {
 
   it('a top failure reason and a failure category open the explorer filtered to them, list and CSV alike', { timeout: 90_000 }, async () => {
     const context = await newContext();
-    const { page } = await openOverviewPage(context, `${server.url}/?range=last-30&currency=usd`);
+    const { page } = await openOverviewPage(context, `${suite.server.url}/?range=last-30&currency=usd`);
     const range = { from: addDays(TODAY, -29), to: TODAY };
     const top = await api<{ rows: { category: string; declineCode: string | null; count: number }[] }>(page, `/api/overview/top-failures?from=${range.from}&to=${range.to}&currency=usd`);
     const first = top.rows[0]!;
@@ -333,14 +310,14 @@ describe('views carry across pages', () => {
     expect(await page.textContent('[data-filter-chip="decline"]')).toContain(first.declineCode ?? 'none given');
     await page.screenshot({ path: join(ARTIFACTS, 'payments-from-top-failure.png'), fullPage: false });
     // The export (the same filters on /api/payments.csv) holds the same payments.
-    const csv = await page.request.get(`${server.url}/api/payments.csv${url.search}`);
+    const csv = await page.request.get(`${suite.server.url}/api/payments.csv${url.search}`);
     expect(csv.status()).toBe(200);
     expect((await csv.text()).trim().split('\n').length - 1).toBe(first.count);
     await page.click('[data-filter-chip="decline"] button');
     await page.waitForURL((u) => !u.searchParams.has('decline'));
     await page.close();
 
-    const again = await openOverviewPage(context, `${server.url}/?range=last-30&currency=usd`);
+    const again = await openOverviewPage(context, `${suite.server.url}/?range=last-30&currency=usd`);
     const failures = await api<{ categories: { category: string; count: number }[] }>(again.page, `/api/overview/failures?from=${range.from}&to=${range.to}&currency=usd`);
     await again.page.click('[data-section="failures"] tbody tr:first-child th a');
     await again.page.waitForURL((u) => u.pathname === '/payments' && u.searchParams.get('category') === failures.categories[0]!.category);

@@ -5,25 +5,22 @@
  * zone of this build and server). Every number on screen is checked against the API's own answer
  * for the same query, formatted by the same code the page uses.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateCharges } from '../../src/demo/generate-charges.ts';
 import { addDays, todayIn } from '../../src/contract/calendar-date.ts';
 import type { BreakdownResponse, KpisResponse } from '../../src/contract/overview.ts';
 import { KPI_SPECS, PER_PAYMENT_SPEC, describeKpiChange, formatKpiValue } from '../../src/islands/overview/kpi-format.ts';
 import { breakdownModel } from '../../src/islands/overview/breakdown-view.ts';
 import { formatCount, formatPercent, formatPoints } from '../../src/ui/format.ts';
-import { launchChromium, loginInBrowser } from '../helpers/login.ts';
-import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';
-import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
+import { ARTIFACTS, startBrowserSuite, type BrowserSuite } from './support/browser-suite.ts';
 
 const PASSWORD = 'overview-test-password';
 const LOCALE = 'en-US';
-const ARTIFACTS = join(PROJECT_ROOT, 'tests/artifacts');
 const SECTIONS = ['kpis', 'revenue', 'failures', 'recovery', 'top-failures', 'breakdown'] as const;
 /**
  * Gzipped JavaScript the Overview may load: preact + uPlot are ~26 KB of it. 45 KiB: with the
@@ -37,28 +34,11 @@ const LAST_30 = { from: addDays(TODAY, -29), to: TODAY };
 const LAST_7 = { from: addDays(TODAY, -6), to: TODAY };
 const CUSTOM = { from: addDays(TODAY, -60), to: addDays(TODAY, -46) };
 
-let db: ScratchDatabase;
-let server: RunningServer;
-let browser: Browser;
-/** The logged-in session (cookies only), for fresh contexts: each test starts without remembered choices. */
-let session: Awaited<ReturnType<BrowserContext['storageState']>>;
+let suite: BrowserSuite;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  db = await createMartDatabase(generateCharges({ charges: 6_000, endDate: new Date(), days: 100, seed: 5 }));
-  server = await startNodeServer(inject('nodeBuildDir'), {
-    DATABASE_URL: db.url,
-    DASHBOARD_PASSWORD: PASSWORD,
-    SESSION_SECRET: 'overview-test-session-secret-0123456789abcdef',
-    REPORTING_TIMEZONE: 'UTC',
-  });
-  browser = await launchChromium();
-  // Through the real form, once; every test's context starts with that session cookie.
-  const loginContext = await browser.newContext({ locale: LOCALE });
-  expect(await loginInBrowser(await loginContext.newPage(), server.url, PASSWORD, '/')).toBe(200);
-  session = await loginContext.storageState();
-  await loginContext.close();
-  mkdirSync(ARTIFACTS, { recursive: true });
+  suite = await startBrowserSuite(generateCharges({ charges: 6_000, endDate: new Date(), days: 100, seed: 5 }), { password: PASSWORD });
 }, 240_000);
 
 beforeEach(async () => {
@@ -70,14 +50,10 @@ afterEach(async () => {
 });
 
 function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1280, height: 800 }, locale: LOCALE, timezoneId: 'UTC', storageState: { cookies: session.cookies, origins: [] }, ...options });
+  return suite.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: LOCALE, timezoneId: 'UTC', storageState: { cookies: suite.session.cookies, origins: [] }, ...options });
 }
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.drop();
-});
+afterAll(() => suite?.stop());
 
 interface WatchedPage {
   page: Page;
@@ -92,7 +68,7 @@ async function openOverview(query: string, options: { context?: BrowserContext }
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  await page.goto(`${server.url}/${query}`);
+  await page.goto(`${suite.server.url}/${query}`);
   await waitForSections(page);
   return { page, errors };
 }
@@ -108,7 +84,7 @@ async function waitForSections(page: Page): Promise<number> {
 }
 
 async function api<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(server.url + path);
+  const response = await page.request.get(suite.server.url + path);
   expect(response.status(), path).toBe(200);
   return (await response.json()) as T;
 }
@@ -362,7 +338,7 @@ describe('Overview page', () => {
     await expectKpisMatchApi(page, CUSTOM);
     // The bare page opens on the remembered choice and puts it in the URL to share, with the
     // currency the API chose for it.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     await waitForSections(page);
     await page.waitForURL((url) => url.searchParams.has('currency'));
     expect(new URL(page.url()).search).toBe(`?range=custom&from=${CUSTOM.from}&to=${CUSTOM.to}&currency=usd`);
@@ -391,7 +367,7 @@ describe('Overview page', () => {
       contentType: 'application/json',
       body: JSON.stringify({ error: 'database_unavailable', message }),
     }));
-    await page.goto(`${server.url}/${query(LAST_30)}`);
+    await page.goto(`${suite.server.url}/${query(LAST_30)}`);
     await waitForSections(page);
     const failures = page.locator('[data-section="failures"]');
     expect(await failures.getAttribute('data-state')).toBe('error');
@@ -462,7 +438,7 @@ describe('Overview page', () => {
       }).observe({ type: 'layout-shift', buffered: true });
     });
     // A fresh context: nothing cached, as on a first visit.
-    const response = await page.goto(`${server.url}/${query(LAST_30)}`);
+    const response = await page.goto(`${suite.server.url}/${query(LAST_30)}`);
     const ready = await waitForSections(page);
     const navigation = await page.evaluate(() => performance.getEntriesByType('navigation')[0]!.toJSON() as { responseEnd: number; domContentLoadedEventEnd: number });
     console.info(`cold load: HTML ${navigation.responseEnd.toFixed(0)} ms, DOMContentLoaded ${navigation.domContentLoadedEventEnd.toFixed(0)} ms, every section drawn ${ready.toFixed(0)} ms`);
@@ -536,9 +512,9 @@ describe('Overview page', () => {
  * everything those files import, statically or dynamically. Inline scripts count too.
  */
 async function measureOverviewJavaScript(): Promise<{ total: number; files: { url: string; gzip: number; code: string }[] }> {
-  const cookies = session.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookies = suite.session.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const get = async (path: string) => {
-    const response = await fetch(server.url + path, { headers: { cookie: cookies } });
+    const response = await fetch(suite.server.url + path, { headers: { cookie: cookies } });
     expect(response.status, path).toBe(200);
     return response.text();
   };
@@ -554,14 +530,14 @@ async function measureOverviewJavaScript(): Promise<{ total: number; files: { ur
   ].map((match) => match[1]!.replace(/&amp;/g, '&'));
   const seen = new Set<string>();
   while (queue.length > 0) {
-    const url = new URL(queue.shift()!, server.url).pathname;
+    const url = new URL(queue.shift()!, suite.server.url).pathname;
     if (seen.has(url)) continue;
     seen.add(url);
     const code = await get(url);
     files.push({ url, gzip: gzipSync(code).length, code });
     for (const match of code.matchAll(/\b(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)) {
       const specifier = match[1] ?? match[2];
-      if (specifier && (specifier.startsWith('.') || specifier.startsWith('/'))) queue.push(new URL(specifier, server.url + url).pathname);
+      if (specifier && (specifier.startsWith('.') || specifier.startsWith('/'))) queue.push(new URL(specifier, suite.server.url + url).pathname);
     }
   }
   return { total: files.reduce((sum, file) => sum + file.gzip, 0), files };

@@ -6,44 +6,28 @@
  * while the list shows an error.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCharges } from '../../src/demo/generate-charges.ts';
 import { formatBytes } from '../../src/ui/export-progress.ts';
-import { browserSession, launchChromium } from '../helpers/login.ts';
-import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';
-import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
+import { ARTIFACTS, startBrowserSuite, type BrowserSuite } from './support/browser-suite.ts';
 
 const PASSWORD = 'payments-export-test-password';
-const ARTIFACTS = join(PROJECT_ROOT, 'tests/artifacts');
 const CHARGES = 45_000;
 
-let db: ScratchDatabase;
-let server: RunningServer;
-let browser: Browser;
-let session: Awaited<ReturnType<BrowserContext['storageState']>>;
+let suite: BrowserSuite;
 let singleResponse: Buffer;
 
 beforeAll(async () => {
-  db = await createMartDatabase(generateCharges({ charges: CHARGES, endDate: new Date('2026-06-30T23:00:00Z'), days: 120, seed: 21 }));
-  server = await startNodeServer(inject('nodeBuildDir'), {
-    DATABASE_URL: db.url, DASHBOARD_PASSWORD: PASSWORD, SESSION_SECRET: 'payments-export-session-secret-0123456789abcdef', REPORTING_TIMEZONE: 'UTC',
-  });
-  browser = await launchChromium();
-  session = await browserSession(browser, server.url, PASSWORD);
-  const context = await browser.newContext({ storageState: session });
-  singleResponse = Buffer.from(await (await context.request.get(`${server.url}/api/payments.csv`)).body());
+  suite = await startBrowserSuite(generateCharges({ charges: CHARGES, endDate: new Date('2026-06-30T23:00:00Z'), days: 120, seed: 21 }), { password: PASSWORD });
+  const context = await suite.browser.newContext({ storageState: suite.session });
+  singleResponse = Buffer.from(await (await context.request.get(`${suite.server.url}/api/payments.csv`)).body());
   await context.close();
-  mkdirSync(ARTIFACTS, { recursive: true });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.drop();
-});
+afterAll(() => suite?.stop());
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -54,9 +38,9 @@ interface Options { viewport?: { width: number; height: number }; colorScheme?: 
  * path); with it, a stand-in that records what a real save stream would be told.
  */
 async function openExplorer(options: Options = {}): Promise<{ page: Page; context: BrowserContext; chunkUrls: string[] }> {
-  const context = await browser.newContext({
+  const context = await suite.browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', locale: 'en-US', timezoneId: 'UTC',
-    storageState: session, acceptDownloads: true, ...(options.viewport?.width === 390 ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
+    storageState: suite.session, acceptDownloads: true, ...(options.viewport?.width === 390 ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
   });
   const page = await context.newPage();
   await page.addInitScript((saveStream: boolean) => {
@@ -87,7 +71,7 @@ async function openExplorer(options: Options = {}): Promise<{ page: Page; contex
     if (options.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, options.chunkDelayMs));
     await route.continue();
   });
-  await page.goto(`${server.url}/payments`);
+  await page.goto(`${suite.server.url}/payments`);
   await page.locator('.payments-count', { hasText: /Showing/ }).waitFor();
   return { page, context, chunkUrls };
 }
@@ -150,7 +134,7 @@ describe('Export CSV', () => {
 
   it('disabled while the list shows an error: bad filters in the URL', async () => {
     const { page, context } = await openExplorer();
-    await page.goto(`${server.url}/payments?from=2026-05-10&to=2026-05-01`);
+    await page.goto(`${suite.server.url}/payments?from=2026-05-10&to=2026-05-01`);
     await page.locator('.payments-error').waitFor();
     const button = page.getByRole('button', { name: /Export CSV/ });
     expect(await button.isDisabled()).toBe(true);

@@ -3,44 +3,27 @@
  * proves: the numbers on screen, each opening exactly its charges in the explorer; screenshots in
  * light, dark and at 390 px.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserSession, launchChromium } from '../helpers/login.ts';
-import { PROJECT_ROOT, startNodeServer, type RunningServer } from '../helpers/node-build.ts';
-import { createMartDatabase, type ScratchDatabase } from '../helpers/postgres.ts';
-import { RETRY_HYGIENE_ROWS } from '../api/retry-hygiene.test.ts';
+import type { BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RETRY_HYGIENE_ROWS } from '../api/support/retry-hygiene-fixture.ts';
+import { ARTIFACTS, startBrowserSuite, type BrowserSuite } from './support/browser-suite.ts';
 
 const PASSWORD = 'hygiene-test-password';
-const ARTIFACTS = join(PROJECT_ROOT, 'tests/artifacts');
 const VIEW = '/?from=2026-03-01&to=2026-03-07&currency=usd';
 
-let db: ScratchDatabase;
-let server: RunningServer;
-let browser: Browser;
-let session: Awaited<ReturnType<typeof browserSession>>;
+let suite: BrowserSuite;
 
 beforeAll(async () => {
-  db = await createMartDatabase(RETRY_HYGIENE_ROWS);
-  server = await startNodeServer(inject('nodeBuildDir'), {
-    DATABASE_URL: db.url, DASHBOARD_PASSWORD: PASSWORD, SESSION_SECRET: 'hygiene-test-session-secret-0123456789abcdef', REPORTING_TIMEZONE: 'UTC',
-  });
-  browser = await launchChromium();
-  session = await browserSession(browser, server.url, PASSWORD);
-  mkdirSync(ARTIFACTS, { recursive: true });
+  suite = await startBrowserSuite(RETRY_HYGIENE_ROWS, { password: PASSWORD });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db?.drop();
-});
+afterAll(() => suite?.stop());
 
 async function open(options: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC', storageState: session, ...options });
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC', storageState: suite.session, ...options });
   const page = await context.newPage();
-  await page.goto(`${server.url}${VIEW}`);
+  await page.goto(`${suite.server.url}${VIEW}`);
   await page.waitForFunction(() => document.querySelector('[data-section="retry-hygiene"]')?.getAttribute('data-state') === 'ready');
   return { context, page };
 }
