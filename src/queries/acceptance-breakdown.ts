@@ -1,6 +1,7 @@
 import type { DateRange } from '../contract/calendar-date.ts';
 import type { BreakdownDimension } from '../contract/overview.ts';
 import type { MartSource } from './mart-source.ts';
+import { inTwoPeriodsSql, periodOfSql, twoPeriodParams } from './two-periods-sql.ts';
 
 /** One value's charges in one period; `value` is null for charges without one. */
 export interface BreakdownTotals {
@@ -33,7 +34,7 @@ export async function getBreakdownFromCharges(
   previous: DateRange,
 ): Promise<BreakdownPeriods> {
   const rows = await db.query<BreakdownTotals & { period: 'current' | 'previous' }>(
-    `select case when c.created_at >= $3::date then 'current' else 'previous' end as period,
+    `select ${periodOfSql('c.created_at', 2)}                                    as period,
             c.${dimension}                                                          as value,
             count(*)                                                                as attempts,
             count(*) filter (where c.status = 'succeeded')                          as succeeded,
@@ -46,12 +47,9 @@ export async function getBreakdownFromCharges(
             ), 0)::bigint                                                           as "lostRevenue"
        from ${tables.payments} c
       where c.currency = $1
-        and c.created_at >= $2::date
-        and c.created_at < $4::date + 1
-        -- A calendar previous period (Nov 1–5 for Dec 1–5) need not end where the current starts.
-        and (c.created_at >= $3::date or c.created_at < $5::date + 1)
+        and ${inTwoPeriodsSql('c.created_at', 2)}
       group by 1, 2`,
-    [currency, previous.from, current.from, current.to, previous.to],
+    [currency, ...twoPeriodParams(current, previous)],
   );
   return splitPeriods(rows);
 }

@@ -10,6 +10,7 @@ import type { DateRange } from '../contract/calendar-date.ts';
 import type { BreakdownDimension } from '../contract/overview.ts';
 import { getBreakdownFromCharges, splitPeriods, type BreakdownPeriods, type BreakdownTotals } from './acceptance-breakdown.ts';
 import type { MartSource } from './mart-source.ts';
+import { inTwoPeriodsSql, periodOfSql, twoPeriodParams } from './two-periods-sql.ts';
 import { getUniquePaymentTotals, uniqueTotalsByPeriod, type UniquePaymentTotals } from './unique-payment-totals.ts';
 
 /** How long a "the rollup is (not) there" answer is trusted before asking again. */
@@ -39,7 +40,7 @@ export async function getAcceptanceBreakdown(
 ): Promise<BreakdownPeriods> {
   if (!(await hasAcceptanceRollup(source))) return getBreakdownFromCharges(source, currency, dimension, current, previous);
   const rows = await source.db.query<BreakdownTotals & { period: 'current' | 'previous' }>(
-    `select case when date >= $4::date then 'current' else 'previous' end as period,
+    `select ${periodOfSql('date', 3)}                                      as period,
             value,
             sum(attempts)::bigint                                           as attempts,
             sum(succeeded)::bigint                                          as succeeded,
@@ -47,11 +48,9 @@ export async function getAcceptanceBreakdown(
             sum(failed_amount)::bigint                                      as "failedAmount",
             coalesce(sum(lost_revenue) filter (where date >= $4::date), 0)::bigint as "lostRevenue"
        from ${source.tables.acceptance}
-      where currency = $1 and dimension = $2 and date between $3::date and $5::date
-        -- A calendar previous period (Nov 1–5 for Dec 1–5) need not end where the current starts.
-        and (date >= $4::date or date <= $6::date)
+      where currency = $1 and dimension = $2 and ${inTwoPeriodsSql('date', 3)}
       group by 1, 2`,
-    [currency, dimension, previous.from, current.from, current.to, previous.to],
+    [currency, dimension, ...twoPeriodParams(current, previous)],
   );
   return splitPeriods(rows);
 }
@@ -64,14 +63,13 @@ export async function getUniquePayments(
 ): Promise<{ current: UniquePaymentTotals; previous: UniquePaymentTotals }> {
   if (!(await hasAcceptanceRollup(source))) return getUniquePaymentTotals(source, currency, current, previous);
   const rows = await source.db.query<UniquePaymentTotals & { period: 'current' | 'previous' }>(
-    `select case when date >= $3::date then 'current' else 'previous' end as period,
+    `select ${periodOfSql('date', 2)}         as period,
             sum(payments)::bigint            as payments,
             sum(payments_succeeded)::bigint  as succeeded
        from ${source.tables.acceptance}
-      where currency = $1 and dimension = 'all' and date between $2::date and $4::date
-        and (date >= $3::date or date <= $5::date)
+      where currency = $1 and dimension = 'all' and ${inTwoPeriodsSql('date', 2)}
       group by 1`,
-    [currency, previous.from, current.from, current.to, previous.to],
+    [currency, ...twoPeriodParams(current, previous)],
   );
   return uniqueTotalsByPeriod(rows);
 }

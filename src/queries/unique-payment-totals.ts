@@ -1,5 +1,6 @@
 import type { DateRange } from '../contract/calendar-date.ts';
 import type { MartSource } from './mart-source.ts';
+import { inTwoPeriodsSql, periodOfSql, twoPeriodParams } from './two-periods-sql.ts';
 
 /** Payments (not attempts) whose first attempt fell in a period: those with an outcome, and those that succeeded. */
 export interface UniquePaymentTotals {
@@ -25,7 +26,7 @@ export async function getUniquePaymentTotals(
 ): Promise<{ current: UniquePaymentTotals; previous: UniquePaymentTotals }> {
   const rows = await db.query<UniquePaymentTotals & { period: 'current' | 'previous' }>(
     `with firsts as (
-       select f.created_at >= $3::date as in_current,
+       select ${periodOfSql('f.created_at', 2)} as period,
               case
                 when f.status = 'succeeded' then 'succeeded'
                 when exists (select 1 from ${tables.payments} s
@@ -37,18 +38,15 @@ export async function getUniquePaymentTotals(
               end as outcome
          from ${tables.payments} f
         where f.currency = $1
-          and f.created_at >= $2::date
-          and f.created_at < $4::date + 1
-          -- A calendar previous period (Nov 1–5 for Dec 1–5) need not end where the current starts.
-          and (f.created_at >= $3::date or f.created_at < $5::date + 1)
+          and ${inTwoPeriodsSql('f.created_at', 2)}
           and (f.attempt_number = 1 or f.payment_intent_id is null)
      )
-     select case when in_current then 'current' else 'previous' end as period,
+     select period,
             count(*) filter (where outcome <> 'pending')   as payments,
             count(*) filter (where outcome = 'succeeded')  as succeeded
        from firsts
       group by 1`,
-    [currency, previous.from, current.from, current.to, previous.to],
+    [currency, ...twoPeriodParams(current, previous)],
   );
   return uniqueTotalsByPeriod(rows);
 }
