@@ -2,7 +2,7 @@
  * The ALERT_* part of the configuration (see README "Failure-spike alerts"). Parsed with the rest
  * of the environment by parseConfig, so a mistake stops start-up with one line naming the variable.
  */
-import { ConfigError, integer, read, type Env } from './config.ts';
+import { ConfigError, integer, read, type Env } from './env-values.ts';
 
 export interface DetectionSettings {
   /** Minutes between scheduled checks; ticks fall on whole multiples of it (UTC), e.g. :00 :15 :30 :45. */

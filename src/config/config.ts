@@ -4,7 +4,10 @@
  * own env. Every problem becomes a ConfigError whose message is one line naming the variable.
  */
 import { parseAlertSettings, type AlertSettings } from './alert-settings.ts';
+import { ConfigError, integer, read, type Env } from './env-values.ts';
 import { isValidIdentifier, isValidTimeZone } from './validators.ts';
+
+export { ConfigError, type Env };
 
 export type DatabaseKind = 'pglite' | 'pg' | 'neon';
 
@@ -34,33 +37,8 @@ export interface Config {
   alerts: AlertSettings;
 }
 
-export class ConfigError extends Error {
-  readonly variable: string;
-  constructor(variable: string, message: string) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-    this.variable = variable;
-  }
-}
-
-export type Env = Readonly<Record<string, string | undefined>>;
-
 export const DEMO_PASSWORD = 'demo';
 const MIN_SECRET_BYTES = 32;
-
-export function read(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-export function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
 
 function identifier(env: Env, name: string, fallback: string): string {
   const value = read(env, name) ?? fallback;
