@@ -13,21 +13,8 @@
  *   at the start (the incident must not become its own baseline), on a window with enough attempts.
  */
 import type { DetectionSettings } from '../config/alert-settings.ts';
+import type { SlotCounts } from '../queries/alert-slot-counts.ts';
 import { binomialUpperTail, normalUpperTail } from './significance.ts';
-
-/** Counts for one currency, slot by slot from SlotCounts.firstSlot. */
-export interface CurrencySlots {
-  attempts: Float64Array;
-  failures: Float64Array;
-}
-
-export interface SlotCounts {
-  /** Absolute index of the first slot (epoch ms / interval ms). */
-  firstSlot: number;
-  /** Number of slots covered. */
-  length: number;
-  currencies: ReadonlyMap<string, CurrencySlots>;
-}
 
 /** An episode in slot units; `attempts`/`failures` span firstWindowSlot up to the end (or the last tick seen). */
 export interface DetectedEpisode {

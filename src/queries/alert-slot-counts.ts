@@ -1,5 +1,18 @@
-import type { CurrencySlots, SlotCounts } from '../alerts/detect.ts';
 import type { MartSource } from './mart-source.ts';
+
+/** Counts for one currency, slot by slot from SlotCounts.firstSlot. */
+export interface CurrencySlots {
+  attempts: Float64Array;
+  failures: Float64Array;
+}
+
+export interface SlotCounts {
+  /** Absolute index of the first slot (epoch ms / interval ms). */
+  firstSlot: number;
+  /** Number of slots covered. */
+  length: number;
+  currencies: ReadonlyMap<string, CurrencySlots>;
+}
 
 interface SlotRow {
   currency: string;

@@ -8,7 +8,7 @@
  * - jpy, one attempt an hour, every 10th failing, and a blip of 4 failures in a row at night on
  *   day 8: far too few attempts to mean anything.
  */
-import type { CurrencySlots, SlotCounts } from '../../../src/alerts/detect.ts';
+import type { CurrencySlots, SlotCounts } from '../../../src/queries/alert-slot-counts.ts';
 import type { ChargeRow } from '../../../src/marts/charge-row.ts';
 import { charge } from '../../helpers/charge-fixture.ts';
 
