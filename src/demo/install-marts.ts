@@ -1,37 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/config.ts';
 import type { ChargeRow } from '../marts/charge-row.ts';
+import { acceptanceModelSql, dailyModelSql, martIndexesSql, schemaSql } from '../marts/mart-files.ts';
 import { martTables, renderMartSql } from '../marts/mart-tables.ts';
 import { renderModel } from '../marts/render-model.ts';
 import type { MartWriter } from './mart-writer.ts';
 
 type MartConfig = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'reportingTimezone'> & Partial<Pick<Config, 'acceptanceTable'>>;
-
-/**
- * The SQL ships as plain .sql files (a dbt project can adopt them as they are): beside this module
- * when run from source, at the app root when bundled (Node server, Netlify function). Every path
- * is spelled out in full where it is used: Netlify's file tracer ships exactly the files a literal
- * path names, but reads a computed one as a wildcard over the folder (and then packs the wrong
- * files under the function's own name).
- */
-function readMartFile(besideModule: URL, fromAppRoot: string): string {
-  const path = [fileURLToPath(besideModule), fromAppRoot].find((candidate) => existsSync(candidate));
-  if (!path) throw new Error(`mart SQL file not found: ${fromAppRoot}`);
-  return readFileSync(path, 'utf8');
-}
-
-const schemaSql = () => readMartFile(new URL('../marts/schema.sql', import.meta.url), join(process.cwd(), 'src/marts/schema.sql'));
-const indexesSql = () => readMartFile(new URL('../marts/indexes.sql', import.meta.url), join(process.cwd(), 'src/marts/indexes.sql'));
-const dailyModelSql = () => readMartFile(
-  new URL('../marts/dbt/mart_stripe_payments_daily.sql', import.meta.url),
-  join(process.cwd(), 'src/marts/dbt/mart_stripe_payments_daily.sql'),
-);
-const acceptanceModelSql = () => readMartFile(
-  new URL('../marts/dbt/mart_stripe_payments_acceptance.sql', import.meta.url),
-  join(process.cwd(), 'src/marts/dbt/mart_stripe_payments_acceptance.sql'),
-);
 
 /** A model that reads only the detail mart, as the dbt project would compile it over the detail mart this seed writes. */
 function renderOverDetailMart(name: string, template: string, config: MartConfig): string {
@@ -58,11 +32,6 @@ export function renderAcceptanceMartSelect(config: MartConfig): string {
 
 export async function createMartTables(writer: MartWriter, config: MartConfig): Promise<void> {
   await writer.exec(renderMartSql(schemaSql(), config));
-}
-
-/** indexes.sql for these marts: what the seed runs after loading, and marts:build after building. */
-export function martIndexesSql(config: Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'>): string {
-  return renderMartSql(indexesSql(), config);
 }
 
 export async function createMartIndexes(writer: MartWriter, config: MartConfig): Promise<void> {

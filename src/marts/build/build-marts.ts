@@ -3,7 +3,7 @@ import { isValidIdentifier } from '../../config/validators.ts';
 import { qualifiedName, quoteIdentifier } from '../../db/identifiers.ts';
 import { parseCsv } from '../decline-codes.ts';
 import { DEFAULT_ACCEPTANCE_TABLE, martTables } from '../mart-tables.ts';
-import { martIndexesSql } from '../../demo/install-marts.ts';
+import { martIndexesSql } from '../mart-files.ts';
 import { BuildError } from './build-error.ts';
 import { compileProject, SEED_NAME, type CompiledStep } from './compile-project.ts';
 import { readSourceTables, SEED_PATH } from './dbt-project.ts';
