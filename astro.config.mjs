@@ -27,4 +27,19 @@ export default defineConfig({
     checkOrigin: false,
   },
   devToolbar: { enabled: false },
+  vite: {
+    // Browser code the pages share (Preact, src/ui, src/contract) goes into one chunk instead of the
+    // five small ones Rolldown splits it into by default: every page loaded them all anyway, and one
+    // file gzips ~600 B smaller (one dictionary, no imports between them) in fewer requests. A module
+    // only one page uses stays in that page's bundle (minShareCount).
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: { codeSplitting: { groups: [{ name: 'shared', test: /\/(node_modules\/preact|src\/(ui|contract))\//, minShareCount: 2 }] } },
+          },
+        },
+      },
+    },
+  },
 });

@@ -22,12 +22,8 @@ import { ARTIFACTS, startBrowserSuite, type BrowserSuite } from './support/brows
 const PASSWORD = 'overview-test-password';
 const LOCALE = 'en-US';
 const SECTIONS = ['kpis', 'revenue', 'failures', 'recovery', 'top-failures', 'breakdown'] as const;
-/**
- * Gzipped JavaScript the Overview may load: preact + uPlot are ~26 KB of it. 45 KiB: with the
- * spike markers, the breakdown and retry hygiene the page measures 45.2 KB (45,214 B), over the
- * stricter 45,000-byte reading; trimming it back under that is open work, not a met budget.
- */
-const BUDGET_BYTES = 45 * 1024;
+/** Gzipped JavaScript the Overview may load (preact + uPlot are ~26 KB of it). */
+const BUDGET_BYTES = 45_000;
 
 const TODAY = todayIn('UTC');
 const LAST_30 = { from: addDays(TODAY, -29), to: TODAY };
@@ -295,10 +291,11 @@ describe('Overview page', () => {
     expect(await page.textContent('[data-section="revenue"] .u-legend')).toMatch(/Revenue.*Success rate/);
     expect(await page.textContent('[data-section="recovery"] .u-legend')).toContain('Still maturing');
     expect(await page.textContent('[data-section="recovery"] .chart-note')).toMatch(/still maturing/);
-    // Hovering shows the day's values in the legend.
+    // Hovering shows the day's values in the legend. Yesterday, not today: just after midnight
+    // UTC today has no charges yet, and its legend rightly shows no success rate.
     const plot = page.locator('[data-section="revenue"] .u-over');
     const box = (await plot.boundingBox())!;
-    await page.mouse.move(box.x + box.width - 5, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width * (1 - 1.5 / 30), box.y + box.height / 2);
     expect(await page.textContent('[data-section="revenue"] .u-legend')).toMatch(/\$[\d,]+\.\d\d.*\d+\.\d%/);
     expect(errors).toEqual([]);
     await page.close();
@@ -417,7 +414,9 @@ describe('Overview page', () => {
     await expectKpisMatchApi(page, LAST_7);
     // Charts read out a day at a time.
     await page.focus('[data-section="revenue"] .chart__plot');
+    // The last day but one: today may not have a charge yet (see the hover above).
     await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
     const spoken = await page.textContent('[data-section="revenue"] [aria-live]');
     expect(spoken).toMatch(/: revenue \$[\d,]+\.\d\d, success rate [\d.]+%, \d+ attempts\.$/);
     expect(await page.textContent('[data-section="revenue"] .u-legend')).toMatch(/\$[\d,]+\.\d\d/);
@@ -495,7 +494,7 @@ describe('Overview page', () => {
     await phone.close();
   });
 
-  it(`loads at most ${BUDGET_BYTES / 1024} KiB of JavaScript, gzipped`, async () => {
+  it(`loads at most ${BUDGET_BYTES.toLocaleString('en-US')} bytes of JavaScript, gzipped`, async () => {
     const measured = await measureOverviewJavaScript();
     const report = measured.files.map((file) => `${file.url}: ${(file.gzip / 1000).toFixed(1)} KB`).join('\n');
     console.info(`overview page JavaScript: ${(measured.total / 1000).toFixed(1)} KB gzipped\n${report}`);
