@@ -9,7 +9,8 @@ import { parseConfig } from '../../src/config/config.ts';
 import { sessionSettingsFor } from '../../src/runtime/session-settings.ts';
 import { createPgDatabase } from '../../src/db/pg-driver.ts';
 import { martTables } from '../../src/marts/mart-tables.ts';
-import { chargeWindow, generateCharges, incidentWindow } from '../../src/demo/generate-charges.ts';
+import { chargeWindow, generateCharges } from '../../src/demo/generate-charges.ts';
+import { incidentWindow } from '../../src/demo/demo-incident.ts';
 import { createMartDatabase, TEST_MART_CONFIG, type ScratchDatabase } from '../helpers/postgres.ts';
 
 const scratch: ScratchDatabase[] = [];

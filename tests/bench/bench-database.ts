@@ -1,15 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { PROJECT_ROOT } from '../helpers/node-build.ts';
+
+/** The demo generator's modules (and the loaders beside them), in a stable order. */
+export const DEMO_SOURCES: readonly string[] = readdirSync(join(PROJECT_ROOT, 'src/demo'))
+  .filter((name) => name.endsWith('.ts'))
+  .sort()
+  .map((name) => `src/demo/${name}`);
 
 /** Everything that shapes the seeded data and its indexes: a change to any of them means a reseed. */
 const SEED_INPUTS = [
   'src/marts/schema.sql', 'src/marts/indexes.sql', 'src/marts/dbt/mart_stripe_payments_daily.sql',
   'src/marts/dbt/mart_stripe_payments_acceptance.sql',
-  'src/marts/stripe_decline_codes.csv', 'src/demo/generate-charges.ts', 'src/cli/seed.ts',
+  'src/marts/stripe_decline_codes.csv', ...DEMO_SOURCES, 'src/cli/seed.ts',
 ];
 
 function seedFingerprint(charges: number): string {

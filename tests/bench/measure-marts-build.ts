@@ -7,11 +7,12 @@ import { buildMarts } from '../../src/marts/build/build-marts.ts';
 import { LOADERS, type Loader } from '../../src/marts/build/mart-build-settings.ts';
 import { generateCharges } from '../../src/demo/generate-charges.ts';
 import { PROJECT_ROOT } from '../helpers/node-build.ts';
+import { DEMO_SOURCES } from './bench-database.ts';
 import { rawFromMartRow } from '../marts/raw-from-mart.ts';
 import { createAirbyteTables, createFivetranTables, loadAirbyteCharges, loadFivetranCharges } from '../marts/raw-loaders.ts';
 
 /** What shapes the raw data: a change to any of them means a reload. */
-const RAW_INPUTS = ['src/demo/generate-charges.ts', 'tests/marts/raw-loaders.ts', 'tests/marts/raw-from-mart.ts'];
+const RAW_INPUTS = [...DEMO_SOURCES, 'tests/marts/raw-loaders.ts', 'tests/marts/raw-from-mart.ts'];
 const END_DATE = new Date('2026-11-30T23:59:59Z');
 
 export interface MartsBuildMeasurement {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   declineCodesPath, FAILURE_CATEGORIES, loadDeclineCodeMapping, parseCsv, parseDeclineCodeMapping, RECOVERY_ACTIONS,
 } from '../../src/marts/decline-codes.ts';
-import { GENERATED_DECLINE_CODES } from '../../src/demo/generate-charges.ts';
+import { GENERATED_DECLINE_CODES } from '../../src/demo/charge-shapes.ts';
 
 const mapping = loadDeclineCodeMapping();
 

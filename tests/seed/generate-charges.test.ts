@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChargeRow } from '../../src/marts/charge-row.ts';
 import { loadDeclineCodeMapping } from '../../src/marts/decline-codes.ts';
-import { chargeWindow, generateCharges, incidentWindow } from '../../src/demo/generate-charges.ts';
+import { chargeWindow, generateCharges } from '../../src/demo/generate-charges.ts';
+import { incidentWindow } from '../../src/demo/demo-incident.ts';
 
 const END = new Date('2026-06-30T18:00:00Z');
 const DAY = 86_400_000;
