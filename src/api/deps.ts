@@ -3,10 +3,11 @@ import type { Database } from '../db/database.ts';
 import type { MartTables } from '../marts/mart-tables.ts';
 import type { CacheTag } from '../cache/cache-policy.ts';
 import type { MartCheck } from './mart-check.ts';
+import type { FailedLoginLimiter } from '../auth/failed-login-limiter.ts';
 
 /**
- * Everything a handler needs, built in one place per runtime (src/server/node-deps.ts,
- * netlify/lib) and by tests with their own database and a frozen clock.
+ * Everything a handler needs, built in one place per runtime (src/runtime/runtime-deps.ts, used by
+ * src/server/node-deps.ts and netlify/lib) and by tests with their own database and a frozen clock.
  */
 export interface Deps {
   config: Config;
@@ -22,6 +23,13 @@ export interface Deps {
    * tag on Netlify. Absent where nothing caches (tests, scripts).
    */
   purgeCache?: (tags: readonly CacheTag[]) => Promise<void>;
+  /** Failed logins per client, one limiter per process (a function instance on Netlify). */
+  loginLimiter: FailedLoginLimiter;
+  /**
+   * The address this request came from, for the failed-login limit: set per request by the
+   * adapter (Netlify's context.ip; on Node the socket or a trusted proxy's entry, client-address.ts).
+   */
+  clientAddress?: string | undefined;
 }
 
 export type Handler = (request: Request, deps: Deps) => Promise<Response>;

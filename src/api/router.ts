@@ -20,9 +20,10 @@ import { handlePaymentsCsv } from './handlers/payments-csv.ts';
 import { handlePaymentDetail } from './handlers/payment-detail.ts';
 import { handleRefresh } from './handlers/refresh.ts';
 import { handleFreshness } from './handlers/freshness.ts';
-import { loginRoute, logoutRoute } from '../auth/node-routes.ts';
+import { handleLogin } from '../auth/login-handler.ts';
+import { handleLogout } from '../auth/logout-handler.ts';
 
-interface Route {
+export interface ApiRoute {
   method: 'GET' | 'POST';
   /** An exact path, or one ending in `/:param` for a single path segment. */
   path: string;
@@ -32,14 +33,15 @@ interface Route {
 }
 
 /**
- * Every /api route the Node build serves through one Astro catch-all route. Netlify mounts the
- * same handlers one function each (netlify/functions), so this table is the Node side's only
- * extra knowledge.
+ * The one route table: every /api route, served on Node by one Astro catch-all route. Netlify
+ * mounts the same handlers one function each (netlify/functions), whose `config.path` and method
+ * must be literals Netlify reads without running the file; tests/api/route-table.test.ts proves
+ * each function serves exactly its row.
  */
-export const API_ROUTES: readonly Route[] = [
+export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/health', handler: handleHealth },
-  { method: 'POST', path: '/api/login', handler: loginRoute },
-  { method: 'POST', path: '/api/logout', handler: logoutRoute },
+  { method: 'POST', path: '/api/login', handler: handleLogin },
+  { method: 'POST', path: '/api/logout', handler: handleLogout },
   { method: 'GET', path: '/api/overview/kpis', handler: handleOverviewKpis, nodeCache: OVERVIEW_RANGE_POLICY },
   { method: 'GET', path: '/api/overview/daily', handler: handleOverviewDaily, nodeCache: OVERVIEW_RANGE_POLICY },
   { method: 'GET', path: '/api/overview/alerts', handler: handleOverviewAlerts, nodeCache: OVERVIEW_RANGE_POLICY },

@@ -1,31 +1,17 @@
 /**
- * Which client a request comes from, for the failed-login limit.
+ * Which client a request comes from, for the failed-login limit. The adapter finds it and puts it
+ * in the request's deps (`Deps.clientAddress`):
  *
  * Netlify: `context.ip`, which Netlify's edge sets from the connection itself; clients cannot
- * forge it (the login function passes it in).
+ * forge it (netlify/lib/netlify-api.ts).
  *
  * Node: the socket address, unless the server sits behind proxies it is told to trust. A client
  * can send any X-Forwarded-For it likes; each proxy *appends* the address it saw, so only the
  * entries added by our own proxies are true: with N trusted hops, the client is the Nth entry
  * from the right. Taking the leftmost entry (what many frameworks do, Astro's clientAddress
  * included when allowedDomains is set) would let an attacker pick a fresh "address" per attempt.
- * Heroku's router is exactly one hop, and dynos are only reachable through it, so on Heroku
- * (DYNO is set) one hop is trusted by default; TRUST_PROXY_HOPS overrides (0 = use the socket).
+ * How many hops to trust is `Config.trustProxyHops` (TRUST_PROXY_HOPS; one on Heroku by default).
  */
-import { ConfigError, type Env } from '../config/config.ts';
-
-const MAX_HOPS = 5;
-
-export function trustedProxyHops(env: Env): number {
-  const raw = env.TRUST_PROXY_HOPS?.trim();
-  if (raw) {
-    if (!/^\d+$/.test(raw) || Number(raw) > MAX_HOPS) {
-      throw new ConfigError('TRUST_PROXY_HOPS', `must be a whole number from 0 to ${MAX_HOPS} (proxies in front of the server), got "${raw}"`);
-    }
-    return Number(raw);
-  }
-  return env.DYNO ? 1 : 0;
-}
 
 const PLAUSIBLE_ADDRESS = /^[0-9A-Za-z.:[\]%_-]{1,64}$/;
 
@@ -55,19 +41,4 @@ export function rateLimitKey(address: string | undefined): string {
     ? [...headGroups, ...Array<string>(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups]
     : headGroups;
   return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
-}
-
-/**
- * The Node middleware knows the client address (Astro's context.clientAddress and the proxy
- * settings); the login handler behind the shared /api router only sees the Request. The
- * middleware notes the address against the Request object, which Astro hands on unchanged.
- */
-const remembered = new WeakMap<Request, string>();
-
-export function rememberClientAddress(request: Request, address: string | undefined): void {
-  if (address) remembered.set(request, address);
-}
-
-export function rememberedClientAddress(request: Request): string | undefined {
-  return remembered.get(request);
 }

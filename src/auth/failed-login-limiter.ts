@@ -5,6 +5,7 @@
  *
  * On Node (one long-lived process) this is the rate limit. On Netlify each function instance has
  * its own copy, so there it only backs up the platform's `rateLimit` rule (netlify/functions/login.mts).
+ * The runtime deps hold one (Deps.loginLimiter).
  */
 export interface FailedLoginLimiterOptions {
   maxFailures?: number;

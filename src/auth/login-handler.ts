@@ -1,6 +1,6 @@
 /**
- * POST /api/login: the form on /login posts `password` and `next`. Runtime-neutral; mounted by
- * netlify/functions/login.mts and, on Node, through src/api/router.ts (src/auth/node-routes.ts).
+ * POST /api/login: the form on /login posts `password` and `next`. An ordinary handler of the
+ * route table (src/api/router.ts): its deps are the subset of the API's it reads.
  *
  *   other origin        → 403, nothing checked
  *   client rate limited → 429 + Retry-After, password not even compared (or a blocked attacker
@@ -23,9 +23,10 @@ import { issueSessionToken } from './session-token.ts';
 export interface LoginDeps {
   config: AuthConfig;
   now: () => Date;
-  limiter: FailedLoginLimiter;
+  /** One per process (function instance on Netlify). */
+  loginLimiter: FailedLoginLimiter;
   /** Netlify: context.ip; Node: see client-address.ts. Missing → all such requests share one bucket. */
-  clientAddress: string | undefined;
+  clientAddress?: string | undefined;
   log?: (message: string) => void;
 }
 
@@ -83,7 +84,7 @@ export async function handleLogin(request: Request, deps: LoginDeps): Promise<Re
   const now = deps.now();
   const client = rateLimitKey(deps.clientAddress);
 
-  const limit = deps.limiter.check(client, now);
+  const limit = deps.loginLimiter.check(client, now);
   if (!limit.allowed) {
     deps.log?.(`login: rate limited ${client} for ${limit.retryAfterSeconds}s`);
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
@@ -100,12 +101,12 @@ export async function handleLogin(request: Request, deps: LoginDeps): Promise<Re
   const candidate = parsed.form.get('password') ?? '';
   const matches = candidate.length <= MAX_PASSWORD_LENGTH && (await passwordMatches(candidate, settings.password));
   if (!matches) {
-    deps.limiter.recordFailure(client, now);
+    deps.loginLimiter.recordFailure(client, now);
     deps.log?.(`login: wrong password from ${client}`);
     return redirect(loginUrl(next, 'invalid'));
   }
 
-  deps.limiter.reset(client);
+  deps.loginLimiter.reset(client);
   const token = await issueSessionToken(settings.key, { now, ttlSeconds: settings.ttlSeconds, keyId: settings.keyId });
   return redirect(next, { 'set-cookie': sessionCookie(settings.cookieName, token, settings.ttlSeconds) });
 }

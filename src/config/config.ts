@@ -33,6 +33,12 @@ export interface Config {
   demoCharges: number;
   /** The newest charge older than this flags the data as stale (a daily job that did not run). */
   staleAfterHours: number;
+  /**
+   * Proxies in front of the Node server whose X-Forwarded-For entries are true (src/auth/client-address.ts).
+   * Heroku's router is exactly one hop and dynos are reachable only through it, so with DYNO set
+   * the default is 1; otherwise 0 (the socket address).
+   */
+  trustProxyHops: number;
   /** Failure-spike alerts (src/alerts); `enabled` once a webhook or an email address is set. */
   alerts: AlertSettings;
 }
@@ -134,6 +140,7 @@ export function parseConfig(env: Env): Config {
     maxOverviewRangeDays: Math.max(maxRangeDays, integer(env, 'MAX_OVERVIEW_RANGE_DAYS', 3660, 1, 36_600)),
     demoCharges: integer(env, 'DEMO_CHARGES', 50_000, 100, 5_000_000),
     staleAfterHours: integer(env, 'STALE_AFTER_HOURS', 26, 1, 24 * 366),
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', read(env, 'DYNO') ? 1 : 0, 0, 5),
     alerts: parseAlertSettings(env),
   };
 }

@@ -1,15 +1,18 @@
 import type { Config } from '../config/config.ts';
+import type { Database } from '../db/database.ts';
 import { openConfiguredDatabase } from './open-database.ts';
 import { martTables } from '../marts/mart-tables.ts';
 import type { Deps } from '../api/deps.ts';
 import { createMartCheck, martCheckedDatabase } from '../api/mart-check.ts';
+import { createFailedLoginLimiter } from '../auth/failed-login-limiter.ts';
 
 /**
- * A runtime's deps from its parsed config: the configured database behind the mart check, the marts' names, the real
- * clock and stderr. Only the cache purge differs between the Node server and Netlify.
+ * A runtime's deps from its parsed config: the configured database behind the mart check, the
+ * marts' names, the process's failed-login limiter, the real clock and stderr. Only the cache
+ * purge differs between the Node server and Netlify; the client address is added per request.
  */
-export async function createRuntimeDeps(config: Config, purgeCache: NonNullable<Deps['purgeCache']>): Promise<Deps> {
-  const db = await openConfiguredDatabase(config);
+export function createRuntimeDeps(config: Config, purgeCache: NonNullable<Deps['purgeCache']>): Deps {
+  const db = openedOnFirstQuery(config);
   const marts = createMartCheck(db, config);
   return {
     config,
@@ -19,13 +22,36 @@ export async function createRuntimeDeps(config: Config, purgeCache: NonNullable<
     now: () => new Date(),
     log: (message) => console.error(message),
     purgeCache,
+    loginLimiter: createFailedLoginLimiter(),
+  };
+}
+
+/**
+ * The configured database, opened by the first query that needs it: login and logout read no data,
+ * so they never wait for a connection or for the embedded demo database to be seeded (seconds).
+ * A failed open (a database down at start, a demo seed that failed) fails that query, and the
+ * next query tries again.
+ */
+function openedOnFirstQuery(config: Config): Database {
+  const open = onceUntilFailure(() => openConfiguredDatabase(config));
+  let opening: Promise<Database> | undefined;
+  return {
+    kind: config.databaseKind,
+    async query<Row>(text: string, params?: readonly unknown[]) {
+      opening = open();
+      return (await opening).query<Row>(text, params);
+    },
+    async close() {
+      // Never opened, or the last open failed: nothing to close.
+      const opened = await opening?.catch(() => undefined);
+      await opened?.close();
+    },
   };
 }
 
 /**
  * Builds once per process on first use and shares the promise; a failed build is forgotten so
- * the next request tries again (a database that was down at start, a demo seed that failed).
- * The argument of the call that starts a build is the one it gets.
+ * the next call tries again. The argument of the call that starts a build is the one it gets.
  */
 export function onceUntilFailure<A extends unknown[], T>(build: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
   let pending: Promise<T> | undefined;

@@ -6,7 +6,7 @@ import { createRuntimeDeps, onceUntilFailure } from '../runtime/runtime-deps.ts'
 export const nodeResponseCache = new TtlCache();
 
 /** The Node server's deps, built once per process on first use. */
-export const getNodeDeps = onceUntilFailure(() =>
+export const getNodeDeps = onceUntilFailure(async () =>
   createRuntimeDeps(parseConfig(process.env), async (tags) => {
     nodeResponseCache.clear(tags);
   }),

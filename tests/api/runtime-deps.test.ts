@@ -1,5 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { onceUntilFailure } from '../../src/runtime/runtime-deps.ts';
+import { parseConfig } from '../../src/config/config.ts';
+import { DatabaseError } from '../../src/db/database.ts';
+import { handleLogin } from '../../src/auth/login-handler.ts';
+import { createRuntimeDeps, onceUntilFailure } from '../../src/runtime/runtime-deps.ts';
+
+describe('createRuntimeDeps', () => {
+  // Nothing listens on port 1: any connection attempt fails at once.
+  const config = parseConfig({ DATABASE_URL: 'postgresql://reader@127.0.0.1:1/marts', DASHBOARD_PASSWORD: 'team password' });
+
+  it('opens the database on the first query, so a login never waits for it', async () => {
+    const deps = createRuntimeDeps(config, async () => {});
+    const form = new URLSearchParams({ password: 'team password', next: '/' });
+    const login = await handleLogin(new Request('http://dash.test/api/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://dash.test', 'sec-fetch-site': 'same-origin' },
+      body: form.toString(),
+    }), { ...deps, clientAddress: '203.0.113.1' });
+    expect(login.status).toBe(303);
+    expect(login.headers.getSetCookie()).toHaveLength(1);
+    await expect(deps.db.query('select 1')).rejects.toBeInstanceOf(DatabaseError);
+    // Tried again, not remembered as failed for good.
+    await expect(deps.db.query('select 1')).rejects.toBeInstanceOf(DatabaseError);
+    await deps.db.close();
+  });
+
+  it('closes a database it never opened without opening it', async () => {
+    await expect(createRuntimeDeps(config, async () => {}).db.close()).resolves.toBeUndefined();
+  });
+});
 
 describe('onceUntilFailure', () => {
   it('shares one build between callers and keeps its result', async () => {

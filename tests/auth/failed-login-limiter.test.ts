@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddressBehindProxies, rateLimitKey, trustedProxyHops } from '../../src/auth/client-address.ts';
+import { clientAddressBehindProxies, rateLimitKey } from '../../src/auth/client-address.ts';
 import { createFailedLoginLimiter } from '../../src/auth/failed-login-limiter.ts';
 import { NOW, secondsAfter } from './fixtures.ts';
 
@@ -59,14 +59,6 @@ describe('client address and rate-limit key', () => {
     expect(clientAddressBehindProxies('203.0.113.5', '10.1.1.1', 2)).toBe('203.0.113.5');
     expect(clientAddressBehindProxies(null, '10.1.1.1', 1)).toBe('10.1.1.1');
     expect(clientAddressBehindProxies('<script>', '10.1.1.1', 1)).toBe('10.1.1.1');
-  });
-
-  it('trusts one hop on Heroku (DYNO set) by default; TRUST_PROXY_HOPS overrides; nonsense is a config error', () => {
-    expect(trustedProxyHops({})).toBe(0);
-    expect(trustedProxyHops({ DYNO: 'web.1' })).toBe(1);
-    expect(trustedProxyHops({ DYNO: 'web.1', TRUST_PROXY_HOPS: '0' })).toBe(0);
-    expect(trustedProxyHops({ TRUST_PROXY_HOPS: '2' })).toBe(2);
-    expect(() => trustedProxyHops({ TRUST_PROXY_HOPS: 'yes' })).toThrow(/TRUST_PROXY_HOPS/);
   });
 
   it('keys IPv4 by address and IPv6 by its /64', () => {

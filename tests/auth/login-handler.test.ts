@@ -29,7 +29,7 @@ function loginRequest({ password = PASSWORD, next, headers = {}, body }: LoginOp
 }
 
 function deps(overrides: Partial<LoginDeps> = {}): LoginDeps {
-  return { config: authConfig(), now: () => NOW, limiter: createFailedLoginLimiter(), clientAddress: '203.0.113.10', ...overrides };
+  return { config: authConfig(), now: () => NOW, loginLimiter: createFailedLoginLimiter(), clientAddress: '203.0.113.10', ...overrides };
 }
 
 function cookieOf(response: Response): string | undefined {
@@ -101,7 +101,7 @@ describe('POST /api/login', () => {
     for (const headers of refused) {
       const request = loginRequest({ headers });
       if (headers['sec-fetch-site'] === '') request.headers.delete('sec-fetch-site');
-      const response = await handleLogin(request, deps({ limiter }));
+      const response = await handleLogin(request, deps({ loginLimiter: limiter }));
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(response.headers.getSetCookie()).toEqual([]);
     }
@@ -135,14 +135,14 @@ describe('POST /api/login', () => {
 
 describe('failed-login rate limit in the handler (fake clock)', () => {
   async function fail(limiter: FailedLoginLimiter, now: Date, clientAddress = '203.0.113.10'): Promise<Response> {
-    return handleLogin(loginRequest({ password: 'guess', next: '/payments' }), deps({ limiter, now: () => now, clientAddress }));
+    return handleLogin(loginRequest({ password: 'guess', next: '/payments' }), deps({ loginLimiter: limiter, now: () => now, clientAddress }));
   }
 
   it('after 5 failures answers 429 with Retry-After, even to the right password; another address still logs in', async () => {
     const limiter = createFailedLoginLimiter();
     for (let i = 0; i < 5; i++) expect((await fail(limiter, secondsAfter(NOW, i))).status).toBe(303);
 
-    const blocked = await handleLogin(loginRequest({ next: '/payments' }), deps({ limiter, now: () => secondsAfter(NOW, 10) }));
+    const blocked = await handleLogin(loginRequest({ next: '/payments' }), deps({ loginLimiter: limiter, now: () => secondsAfter(NOW, 10) }));
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('retry-after')).toBe('890');
     expect(blocked.headers.getSetCookie()).toEqual([]);
@@ -151,12 +151,12 @@ describe('failed-login rate limit in the handler (fake clock)', () => {
     expect(page).toContain('Too many failed login attempts');
     expect(page).toContain('/login?next=%2Fpayments&amp;error=rate_limited');
 
-    const elsewhere = await handleLogin(loginRequest(), deps({ limiter, now: () => secondsAfter(NOW, 10), clientAddress: '198.51.100.20' }));
+    const elsewhere = await handleLogin(loginRequest(), deps({ loginLimiter: limiter, now: () => secondsAfter(NOW, 10), clientAddress: '198.51.100.20' }));
     expect(elsewhere.status).toBe(303);
     expect(cookieOf(elsewhere)).toBeDefined();
 
     // The block ends when the first failure is 15 minutes old.
-    const later = await handleLogin(loginRequest(), deps({ limiter, now: () => secondsAfter(NOW, 900) }));
+    const later = await handleLogin(loginRequest(), deps({ loginLimiter: limiter, now: () => secondsAfter(NOW, 900) }));
     expect(later.status).toBe(303);
     expect(cookieOf(later)).toBeDefined();
     // …and the successful login reset the count.

@@ -14,6 +14,7 @@ import { sessionSettingsFor } from '../../src/runtime/session-settings.ts';
 import { createPgDatabase } from '../../src/db/pg-driver.ts';
 import { martTables } from '../../src/marts/mart-tables.ts';
 import { createMartCheck } from '../../src/api/mart-check.ts';
+import { createFailedLoginLimiter } from '../../src/auth/failed-login-limiter.ts';
 import type { Deps } from '../../src/api/deps.ts';
 import { buildNodeVariant, PROJECT_ROOT, projectTempDir, startNodeServer } from '../helpers/node-build.ts';
 import { ensureBenchDatabase } from './bench-database.ts';
@@ -77,6 +78,7 @@ try {
     marts: createMartCheck(db, config),
     now: () => new Date(),
     log: () => {},
+    loginLimiter: createFailedLoginLimiter(),
   };
 
   const endpoints: Array<[string, string]> = [

@@ -67,6 +67,8 @@ describe('parseConfig', () => {
     ['STATEMENT_TIMEOUT_MS', 'soon'],
     ['MAX_RANGE_DAYS', '0'],
     ['SESSION_TTL_HOURS', '-1'],
+    ['TRUST_PROXY_HOPS', 'yes'],
+    ['TRUST_PROXY_HOPS', '6'],
   ])('rejects an invalid %s', (variable, value) => {
     expect(errorOf({ [variable]: value }).variable).toBe(variable);
   });
@@ -74,5 +76,12 @@ describe('parseConfig', () => {
   it('accepts valid identifiers and time zones', () => {
     const config = parseConfig({ MART_SCHEMA: 'analytics', REPORTING_TIMEZONE: 'Europe/Paris', STATEMENT_TIMEOUT_MS: '2000' });
     expect(config).toMatchObject({ martSchema: 'analytics', reportingTimezone: 'Europe/Paris', statementTimeoutMs: 2000 });
+  });
+
+  it('trusts one proxy hop on Heroku (DYNO set) by default, none elsewhere; TRUST_PROXY_HOPS overrides', () => {
+    expect(parseConfig({}).trustProxyHops).toBe(0);
+    expect(parseConfig({ DYNO: 'web.1' }).trustProxyHops).toBe(1);
+    expect(parseConfig({ DYNO: 'web.1', TRUST_PROXY_HOPS: '0' }).trustProxyHops).toBe(0);
+    expect(parseConfig({ TRUST_PROXY_HOPS: '2' }).trustProxyHops).toBe(2);
   });
 });

@@ -12,6 +12,7 @@ import { pgliteWriter } from '../../../src/demo/mart-writer.ts';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Deps, Handler } from '../../../src/api/deps.ts';
 import { createMartCheck } from '../../../src/api/mart-check.ts';
+import { createFailedLoginLimiter } from '../../../src/auth/failed-login-limiter.ts';
 import { createMartDatabase, TEST_MART_CONFIG } from '../../helpers/postgres.ts';
 import { NOW } from './payments-fixture.ts';
 
@@ -63,7 +64,9 @@ export async function openFixtureDatabase(
 }
 
 export function testDeps(db: Database, overrides: Partial<Deps> = {}, config: Config = testConfig()): Deps {
-  return { config, db, tables: martTables(config), marts: createMartCheck(db, config), now: () => NOW, log: () => {}, ...overrides };
+  return {
+    config, db, tables: martTables(config), marts: createMartCheck(db, config), now: () => NOW, log: () => {}, loginLimiter: createFailedLoginLimiter(), ...overrides,
+  };
 }
 
 /** A Database that counts the statements it runs (to see the cache spare the database). */
