@@ -1,11 +1,19 @@
 /**
- * The layering README "How it is built" describes, as rules: `npx depcruise src netlify` prints
- * every import cycle and every import against the layering. Not yet part of npm test: one
- * violation remains (auth/node-routes -> api, which goes with login as an ordinary handler), and
- * the check joins the suite once it is gone.
+ * The layering README "How it is built" describes, as rules: no import cycles between files, and
+ * each folder of src/ (and netlify/) imports only the folders listed for it. `npm test` runs it
+ * (tests/architecture/dependency-rules.test.ts fails naming every cycle and every import against
+ * it); `npx depcruise src netlify --config .dependency-cruiser.cjs` prints the same by hand.
+ * Astro files (.astro) are not read; the browser folders are kept apart from Node by
+ * tsconfig.browser.json as well.
  */
 const layer = (folder) => `^src/${folder}/`;
+/** The runtime-neutral server core and the composition root: what the adapters build on. */
+const serverSide = ['runtime', 'demo', 'api', 'alerts', 'queries', 'auth', 'cache', 'http', 'marts', 'db', 'config', 'contract'];
 const allowed = {
+  // Adapters: each may use the server side, none another adapter (netlify/ has its own rule below).
+  server: serverSide,
+  cli: serverSide,
+  runtime: ['api', 'alerts', 'auth', 'demo', 'db', 'marts', 'cache', 'config', 'contract'],
   contract: [],
   config: ['contract'],
   db: ['config', 'contract'],
@@ -33,6 +41,13 @@ module.exports = {
       from: { path: layer(folder) },
       to: { path: '^(src|netlify)/', pathNot: [layer(folder), ...may.map(layer)] },
     })),
+    {
+      name: 'layer-netlify',
+      severity: 'error',
+      comment: `netlify/ may import only ${serverSide.map((m) => `src/${m}/`).join(', ')} (README "How it is built").`,
+      from: { path: '^netlify/' },
+      to: { path: '^(src|netlify)/', pathNot: ['^netlify/', ...serverSide.map(layer)] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
