@@ -5,7 +5,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isValidIdentifier, isValidTimeZone } from '../config/validators.ts';
+import { parseMartNames, parseReportingTimezone, type MartNames } from '../config/config.ts';
+import { identifierProblem, timeZoneProblem } from '../config/validators.ts';
 
 /** A problem worth one line to the user; anything else is reported the same way, without a stack. */
 export class CliError extends Error {}
@@ -22,18 +23,31 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(ar
   }
 }
 
-export function identifierFlag(name: string, raw: string | undefined, fallback: string): string {
-  const value = raw ?? fallback;
-  if (!isValidIdentifier(value)) {
-    throw new CliError(`${name} "${value}" is not a valid identifier (letters, digits and _, not starting with a digit)`);
-  }
+/** A flag checked like the setting it stands for (src/config/validators.ts). */
+function checkedFlag(flag: string, value: string, problemOf: (value: string) => string | undefined): string {
+  const problem = problemOf(value);
+  if (problem) throw new CliError(`${flag} ${problem}`);
   return value;
 }
 
-export function timeZoneFlag(raw: string | undefined): string {
-  const zone = raw ?? process.env.REPORTING_TIMEZONE?.trim() ?? 'UTC';
-  if (!isValidTimeZone(zone)) throw new CliError(`--timezone "${zone}" is not an IANA time zone (e.g. UTC, Europe/Paris)`);
-  return zone;
+export function identifierFlag(flag: string, raw: string): string {
+  return checkedFlag(flag, raw, identifierProblem);
+}
+
+export type MartFlagSettings = MartNames & { reportingTimezone: string };
+
+/**
+ * Where the tools that write marts put them: --schema and --timezone as given, else the
+ * environment through the one config parser (MART_SCHEMA, MART_*_TABLE, REPORTING_TIMEZONE),
+ * so a bad variable is named the way the server names it.
+ */
+export function martFlagSettings(flags: { schema?: string | undefined; timezone?: string | undefined }): MartFlagSettings {
+  const fromEnv = parseMartNames(process.env);
+  return {
+    ...fromEnv,
+    martSchema: flags.schema === undefined ? fromEnv.martSchema : identifierFlag('--schema', flags.schema),
+    reportingTimezone: flags.timezone === undefined ? parseReportingTimezone(process.env) : checkedFlag('--timezone', flags.timezone, timeZoneProblem),
+  };
 }
 
 /** --database-url, spelled out: these tools replace tables, so they never fall back to DATABASE_URL. */

@@ -13,10 +13,10 @@ import pg from 'pg';
 import { BuildError } from '../marts/build/build-error.ts';
 import { buildMarts } from '../marts/build/build-marts.ts';
 import { LOADERS, type Loader, type MartBuildSettings } from '../marts/build/mart-build-settings.ts';
-import { DEFAULT_ACCEPTANCE_TABLE, martTables } from '../marts/mart-tables.ts';
+import { martTables } from '../marts/mart-tables.ts';
 import { ModelRenderError } from '../marts/render-model.ts';
 import {
-  CliError, connectInTime, databaseUrlFlag, describeError, identifierFlag, parseFlags, runAsScript, timeZoneFlag,
+  CliError, connectInTime, databaseUrlFlag, describeError, identifierFlag, martFlagSettings, parseFlags, runAsScript,
 } from './cli-support.ts';
 
 const USAGE =
@@ -54,13 +54,9 @@ export function parseMartsBuildArgs(argv: readonly string[]): MartsBuildOptions 
   if (values['raw-schema'] === undefined) throw new CliError('--raw-schema is required: the schema your loader writes the Stripe tables to');
   return {
     source: values.source as Loader,
-    rawSchema: identifierFlag('--raw-schema', values['raw-schema'], ''),
+    rawSchema: identifierFlag('--raw-schema', values['raw-schema']),
     databaseUrl: databaseUrlFlag(values['database-url'], 'marts:build drops and recreates the mart tables'),
-    martSchema: identifierFlag('--schema', values.schema, process.env.MART_SCHEMA?.trim() || 'public'),
-    paymentsTable: identifierFlag('MART_PAYMENTS_TABLE', undefined, process.env.MART_PAYMENTS_TABLE?.trim() || 'mart_stripe_payments'),
-    dailyTable: identifierFlag('MART_DAILY_TABLE', undefined, process.env.MART_DAILY_TABLE?.trim() || 'mart_stripe_payments_daily'),
-    acceptanceTable: identifierFlag('MART_ACCEPTANCE_TABLE', undefined, process.env.MART_ACCEPTANCE_TABLE?.trim() || DEFAULT_ACCEPTANCE_TABLE),
-    reportingTimezone: timeZoneFlag(values.timezone),
+    ...martFlagSettings(values),
     funnelMetadataKey: metadataKey('--funnel-key', values['funnel-key'], 'funnel'),
     profileMetadataKey: metadataKey('--profile-key', values['profile-key'], 'profile_id'),
   };

@@ -14,7 +14,7 @@ import { DEFAULT_DAYS, DEFAULT_SEED, generateCharges } from '../demo/generate-ch
 import { loadMarts } from '../demo/install-marts.ts';
 import { pgWriter, type MartWriter } from '../demo/mart-writer.ts';
 import {
-  CliError, connectInTime, databaseUrlFlag, describeError, identifierFlag, parseFlags, runAsScript, timeZoneFlag,
+  CliError, connectInTime, databaseUrlFlag, describeError, martFlagSettings, parseFlags, runAsScript, type MartFlagSettings,
 } from './cli-support.ts';
 
 const USAGE =
@@ -23,16 +23,12 @@ const USAGE =
 const DEFAULT_CHARGES = 1_000_000;
 const MAX_CHARGES = 50_000_000;
 
-interface SeedOptions {
+interface SeedOptions extends MartFlagSettings {
   databaseUrl: string;
   charges: number;
   days: number;
   seed: number;
   endDate: Date;
-  martSchema: string;
-  paymentsTable: string;
-  dailyTable: string;
-  reportingTimezone: string;
 }
 
 function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -75,10 +71,7 @@ export function parseSeedArgs(argv: readonly string[]): SeedOptions | 'help' {
     days: wholeNumber('days', values.days, DEFAULT_DAYS, 1, 3660),
     seed: wholeNumber('seed', values.seed, DEFAULT_SEED, -0x80000000, 0xffffffff),
     endDate: endDateOf(values['end-date']),
-    martSchema: identifierFlag('--schema', values.schema, process.env.MART_SCHEMA?.trim() || 'public'),
-    paymentsTable: identifierFlag('MART_PAYMENTS_TABLE', undefined, process.env.MART_PAYMENTS_TABLE?.trim() || 'mart_stripe_payments'),
-    dailyTable: identifierFlag('MART_DAILY_TABLE', undefined, process.env.MART_DAILY_TABLE?.trim() || 'mart_stripe_payments_daily'),
-    reportingTimezone: timeZoneFlag(values.timezone),
+    ...martFlagSettings(values),
   };
 }
 

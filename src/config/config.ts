@@ -5,7 +5,7 @@
  */
 import { parseAlertSettings, type AlertSettings } from './alert-settings.ts';
 import { ConfigError, integer, read, type Env } from './env-values.ts';
-import { isValidIdentifier, isValidTimeZone } from './validators.ts';
+import { identifierProblem, timeZoneProblem } from './validators.ts';
 
 export { ConfigError, type Env };
 
@@ -46,12 +46,33 @@ export interface Config {
 export const DEMO_PASSWORD = 'demo';
 const MIN_SECRET_BYTES = 32;
 
+export const DEFAULT_ACCEPTANCE_TABLE = 'mart_stripe_payments_acceptance';
+
 function identifier(env: Env, name: string, fallback: string): string {
   const value = read(env, name) ?? fallback;
-  if (!isValidIdentifier(value)) {
-    throw new ConfigError(name, `"${value}" is not a valid identifier (letters, digits and _, not starting with a digit, at most 63 characters)`);
-  }
+  const problem = identifierProblem(value);
+  if (problem) throw new ConfigError(name, problem);
   return value;
+}
+
+export type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'acceptanceTable'>;
+
+/** The marts' schema and table names (MART_SCHEMA, MART_*_TABLE); the CLIs that write marts read them too. */
+export function parseMartNames(env: Env): MartNames {
+  return {
+    martSchema: identifier(env, 'MART_SCHEMA', 'public'),
+    paymentsTable: identifier(env, 'MART_PAYMENTS_TABLE', 'mart_stripe_payments'),
+    dailyTable: identifier(env, 'MART_DAILY_TABLE', 'mart_stripe_payments_daily'),
+    acceptanceTable: identifier(env, 'MART_ACCEPTANCE_TABLE', DEFAULT_ACCEPTANCE_TABLE),
+  };
+}
+
+/** REPORTING_TIMEZONE: the server's, the CLIs' default and the zone the pages are built for. */
+export function parseReportingTimezone(env: Env): string {
+  const zone = read(env, 'REPORTING_TIMEZONE') ?? 'UTC';
+  const problem = timeZoneProblem(zone);
+  if (problem) throw new ConfigError('REPORTING_TIMEZONE', problem);
+  return zone;
 }
 
 /** Neon hosts (and Netlify DB, which is Neon) get the Neon driver; any other PostgreSQL URL gets pg. */
@@ -117,11 +138,6 @@ export function parseConfig(env: Env): Config {
     throw new ConfigError('SESSION_SECRET', `must be at least ${MIN_SECRET_BYTES} bytes long`);
   }
 
-  const reportingTimezone = read(env, 'REPORTING_TIMEZONE') ?? 'UTC';
-  if (!isValidTimeZone(reportingTimezone)) {
-    throw new ConfigError('REPORTING_TIMEZONE', `"${reportingTimezone}" is not an IANA time zone (e.g. UTC, Europe/Paris)`);
-  }
-
   const maxRangeDays = integer(env, 'MAX_RANGE_DAYS', 400, 1, 3660);
   return {
     production,
@@ -130,11 +146,8 @@ export function parseConfig(env: Env): Config {
     password,
     sessionSecret,
     sessionTtlSeconds: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30) * 3600,
-    martSchema: identifier(env, 'MART_SCHEMA', 'public'),
-    paymentsTable: identifier(env, 'MART_PAYMENTS_TABLE', 'mart_stripe_payments'),
-    dailyTable: identifier(env, 'MART_DAILY_TABLE', 'mart_stripe_payments_daily'),
-    acceptanceTable: identifier(env, 'MART_ACCEPTANCE_TABLE', 'mart_stripe_payments_acceptance'),
-    reportingTimezone,
+    ...parseMartNames(env),
+    reportingTimezone: parseReportingTimezone(env),
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 5000, 100, 120_000),
     maxRangeDays,
     maxOverviewRangeDays: Math.max(maxRangeDays, integer(env, 'MAX_OVERVIEW_RANGE_DAYS', 3660, 1, 36_600)),

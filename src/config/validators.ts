@@ -1,6 +1,8 @@
 /**
  * The checks every setting of the same kind goes through, whether it comes from the environment
- * (config.ts), a command-line flag (src/cli/seed.ts) or the build (the pages' reporting zone).
+ * (config.ts, which the pages' reporting zone is read with too) or a command-line flag
+ * (src/cli/cli-support.ts). A `…Problem` function says what is wrong in words the caller puts
+ * after the setting's name, or undefined when nothing is.
  */
 
 /** A SQL identifier we are willing to double-quote: letters, digits and _, not starting with a digit, at most 63 characters. */
@@ -10,12 +12,17 @@ export function isValidIdentifier(name: string): boolean {
   return IDENTIFIER.test(name);
 }
 
-/** An IANA time zone name this runtime knows (UTC, Europe/Paris). */
-export function isValidTimeZone(zone: string): boolean {
+export function identifierProblem(name: string): string | undefined {
+  return isValidIdentifier(name) ? undefined : `"${name}" is not a valid identifier (letters, digits and _, not starting with a digit, at most 63 characters)`;
+}
+
+/** Unless `zone` is an IANA time zone name this runtime knows (UTC, Europe/Paris). */
+export function timeZoneProblem(zone: string): string | undefined {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    return undefined;
   } catch {
-    return false;
+    // Intl's RangeError says only "Invalid time zone specified": ours names the setting and an example.
+    return `"${zone}" is not an IANA time zone (e.g. UTC, Europe/Paris)`;
   }
 }

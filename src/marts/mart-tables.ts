@@ -1,4 +1,4 @@
-import type { Config } from '../config/config.ts';
+import { DEFAULT_ACCEPTANCE_TABLE, type Config } from '../config/config.ts';
 import { qualifiedName, quoteIdentifier } from '../db/identifiers.ts';
 
 /** Quoted, schema-qualified names of the marts, ready to place into SQL text. */
@@ -8,8 +8,6 @@ export interface MartTables {
   /** The optional acceptance rollup, read when it exists (src/queries/acceptance-source.ts). */
   acceptance: string;
 }
-
-export const DEFAULT_ACCEPTANCE_TABLE = 'mart_stripe_payments_acceptance';
 
 type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'> & Partial<Pick<Config, 'acceptanceTable'>>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config/config.ts';
+import { ConfigError, parseConfig, parseMartNames, parseReportingTimezone } from '../../src/config/config.ts';
 
 const SECRET = 'x'.repeat(32);
 const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgresql://u:p@db.example.com/app', DASHBOARD_PASSWORD: 'pw', SESSION_SECRET: SECRET };
@@ -83,5 +83,14 @@ describe('parseConfig', () => {
     expect(parseConfig({ DYNO: 'web.1' }).trustProxyHops).toBe(1);
     expect(parseConfig({ DYNO: 'web.1', TRUST_PROXY_HOPS: '0' }).trustProxyHops).toBe(0);
     expect(parseConfig({ TRUST_PROXY_HOPS: '2' }).trustProxyHops).toBe(2);
+  });
+
+  it('parses the marts\' names and the reporting zone the same way on their own (the CLIs, the pages)', () => {
+    expect(parseMartNames({ MART_SCHEMA: 'analytics' })).toEqual({
+      martSchema: 'analytics', paymentsTable: 'mart_stripe_payments', dailyTable: 'mart_stripe_payments_daily', acceptanceTable: 'mart_stripe_payments_acceptance',
+    });
+    expect(parseReportingTimezone({})).toBe('UTC');
+    expect(parseReportingTimezone({ REPORTING_TIMEZONE: ' Europe/Paris ' })).toBe('Europe/Paris');
+    expect(() => parseReportingTimezone({ REPORTING_TIMEZONE: 'Mars/Olympus' })).toThrow(/^REPORTING_TIMEZONE: "Mars\/Olympus" is not an IANA time zone/);
   });
 });

@@ -41,6 +41,16 @@ describe('npm run seed: bad input', () => {
   }
 });
 
+it('without the flags, a bad MART_SCHEMA or REPORTING_TIMEZONE is named as the server names it, in one line', async () => {
+  const url = ['--database-url', 'postgresql://localhost/x'];
+  const schema = await runSeed(url, { MART_SCHEMA: 'a;drop' });
+  expect(schema.code).toBe(1);
+  expect(schema.stderr).toBe('seed: MART_SCHEMA: "a;drop" is not a valid identifier (letters, digits and _, not starting with a digit, at most 63 characters)\n');
+  const zone = await runSeed(url, { REPORTING_TIMEZONE: 'Mars/Olympus' });
+  expect(zone.code).toBe(1);
+  expect(zone.stderr).toBe('seed: REPORTING_TIMEZONE: "Mars/Olympus" is not an IANA time zone (e.g. UTC, Europe/Paris)\n');
+});
+
 it('--help prints the usage and exits 0', async () => {
   const result = await runSeed(['--help']);
   expect(result.code).toBe(0);
