@@ -57,7 +57,7 @@ export function createMartCheck(
 }
 
 /** The 503 a data route answers while the marts are not as configured. */
-export function martsError(diagnosis: MartDiagnosis): AppError {
+function martsError(diagnosis: MartDiagnosis): AppError {
   const problem = diagnosis.problems[0]!;
   return new AppError(503, `marts_${problem.status}`, problem.message, {
     headers: { 'retry-after': '30' },

@@ -22,8 +22,8 @@ export interface FailedLoginLimiter {
   reset(client: string): void;
 }
 
-export const DEFAULT_MAX_FAILURES = 5;
-export const DEFAULT_WINDOW_SECONDS = 15 * 60;
+const DEFAULT_MAX_FAILURES = 5;
+const DEFAULT_WINDOW_SECONDS = 15 * 60;
 
 export function createFailedLoginLimiter(options: FailedLoginLimiterOptions = {}): FailedLoginLimiter {
   const maxFailures = options.maxFailures ?? DEFAULT_MAX_FAILURES;

@@ -11,7 +11,7 @@ import { LOGIN_PATHS, loginUrl } from './login-page.ts';
 import { expiredSessionCookie, readCookie } from './session-cookie.ts';
 import { verifySessionToken, type SessionCheck } from './session-token.ts';
 
-export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
+const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
   '/api/login',
   // Clearing a cookie needs no session, and an expired one must still be able to log out.
   '/api/logout',

@@ -9,7 +9,7 @@ import { safeNextPath } from './safe-next.ts';
 export const LOGIN_PATHS: ReadonlySet<string> = new Set(['/login', '/login/']);
 
 /** Stable codes in `?error=` / `?session=`, and what the page says for each. */
-export const LOGIN_MESSAGES = {
+const LOGIN_MESSAGES = {
   invalid: 'That password is not right. Please try again.',
   rate_limited: 'Too many failed attempts from your network. Please wait a few minutes and try again.',
   expired: 'Your session has ended. Please log in again.',

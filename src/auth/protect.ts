@@ -32,7 +32,7 @@ export async function protect(request: Request, options: ProtectOptions): Promis
   return finishResponse(request, response, settings.production);
 }
 
-export async function finishResponse(request: Request, response: Response, production: boolean): Promise<Response> {
+async function finishResponse(request: Request, response: Response, production: boolean): Promise<Response> {
   const headers = new Headers(response.headers);
   let body: BodyInit | null = response.body;
   let contentSecurityPolicy = NON_DOCUMENT_CSP;

@@ -24,6 +24,7 @@ function decodedForms(raw: string): string[] | undefined {
     try {
       current = decodeURIComponent(current);
     } catch {
+      // Malformed %-encoding: not a path we could vouch for (the caller falls back to /).
       return undefined;
     }
     forms.push(current);

@@ -12,7 +12,7 @@
  * forgery through: a cross-site form cannot set any header, and a cross-site fetch that sets one
  * needs a CORS preflight this app never grants.
  */
-export const CLIENT_HOST_HEADER = 'x-dashboard-client-host';
+const CLIENT_HOST_HEADER = 'x-dashboard-client-host';
 
 export function isSameOriginRequest(request: Request): boolean {
   const site = request.headers.get('sec-fetch-site');

@@ -87,7 +87,7 @@ export function applySecurityHeaders(headers: Headers, { production, contentSecu
 }
 
 /** Hashed build assets (/_astro/*): their names change with their content, so they never go stale. */
-export const IMMUTABLE_ASSET_CACHE = 'public, max-age=31536000, immutable';
+const IMMUTABLE_ASSET_CACHE = 'public, max-age=31536000, immutable';
 
 /**
  * Headers for a hashed build asset under /_astro/ (scripts, styles, fonts): the baseline every

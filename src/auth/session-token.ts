@@ -8,7 +8,7 @@ import { SignJWT, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 export const SESSION_ISSUER = 'payments-dashboard';
 export const SESSION_AUDIENCE = 'payments-dashboard/session';
 /** Edge servers and function servers are different machines; allow a few seconds of skew. */
-export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 5;
+const DEFAULT_CLOCK_TOLERANCE_SECONDS = 5;
 
 export type SessionRefusal =
   | 'missing'
@@ -100,6 +100,7 @@ function madeElsewhereJustNow(token: string, options: VerifyOptions): boolean {
     const age = options.now.getTime() / 1000 - (iat ?? -Infinity);
     return typeof kid === 'string' && kid !== options.keyId && age >= -(options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS) && age <= FRESH_LOGIN_SECONDS;
   } catch {
+    // Not even decodable as a JWT: no login made it, here or elsewhere.
     return false;
   }
 }

@@ -86,8 +86,6 @@ export function cacheHeaders(policy: CachePolicy, generatedAt: Date): Record<str
   return headers;
 }
 
-export const NO_STORE = { 'cache-control': 'no-store' } as const;
-
 /**
  * The normalized request a cache entry stands for: method, path and the policy's parameters in a
  * fixed order, empty values dropped (an empty filter is no filter).

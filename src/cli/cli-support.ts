@@ -95,6 +95,7 @@ function isEntryPoint(moduleUrl: string): boolean {
   try {
     return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(moduleUrl));
   } catch {
+    // argv[1] is no file (node -e, a REPL): this module was imported, not run.
     return false;
   }
 }

@@ -80,7 +80,7 @@ async function main(argv: readonly string[]): Promise<number> {
       `(from ${options.source} tables in ${options.rawSchema}) in ${result.seconds.toFixed(1)} s`);
     return 0;
   } finally {
-    await client.end().catch(() => undefined);
+    await client.end().catch(() => undefined); // the outcome is decided; a failed goodbye changes nothing
   }
 }
 

@@ -91,6 +91,7 @@ export async function seed(options: SeedOptions): Promise<{ rows: number; second
       );
       await writer.exec('commit');
     } catch (error) {
+      // The load's error is the one to report; PostgreSQL rolls back on disconnect anyway.
       await writer.exec('rollback').catch(() => undefined);
       throw new CliError(`loading failed, nothing was changed: ${describeError(error)}`);
     }
@@ -104,7 +105,7 @@ export async function seed(options: SeedOptions): Promise<{ rows: number; second
     }
     return { rows, seconds: (performance.now() - started) / 1000 };
   } finally {
-    await writer.close().catch(() => undefined);
+    await writer.close().catch(() => undefined); // the outcome is decided; a failed goodbye changes nothing
   }
 }
 

@@ -47,7 +47,7 @@ async function checkDatabase(config: Config): Promise<void> {
     const reason = error instanceof DatabaseError ? error.message : 'unknown error';
     fail(`Cannot reach the database at ${describeDatabase(config.databaseUrl)} (${reason}). Check DATABASE_URL and that the server is running.`);
   } finally {
-    await db.close().catch(() => {});
+    await db.close().catch(() => {}); // a probe connection: the check's outcome is what counts
   }
 }
 
@@ -107,7 +107,7 @@ async function listen(port: number, host: string, production: boolean): Promise<
 async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const response = await fetch(url).catch(() => undefined);
+    const response = await fetch(url).catch(() => undefined); // not listening yet: ask again
     if (response) return response.ok;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

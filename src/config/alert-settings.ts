@@ -93,7 +93,7 @@ function emailList(env: Env, name: string): string[] {
   return addresses;
 }
 
-export function parseDetectionSettings(env: Env): DetectionSettings {
+function parseDetectionSettings(env: Env): DetectionSettings {
   const d = DEFAULT_DETECTION;
   // Ticks must fall on the same minutes every hour and day, so the interval divides an hour.
   const intervalMinutes = integer(env, 'ALERT_INTERVAL_MINUTES', d.intervalMinutes, 1, 60);

@@ -43,7 +43,7 @@ export interface Config {
   alerts: AlertSettings;
 }
 
-export const DEMO_PASSWORD = 'demo';
+const DEMO_PASSWORD = 'demo';
 const MIN_SECRET_BYTES = 32;
 
 export const DEFAULT_ACCEPTANCE_TABLE = 'mart_stripe_payments_acceptance';
@@ -76,7 +76,7 @@ export function parseReportingTimezone(env: Env): string {
 }
 
 /** Neon hosts (and Netlify DB, which is Neon) get the Neon driver; any other PostgreSQL URL gets pg. */
-export function databaseKindOf(url: string | undefined, forced?: string): DatabaseKind {
+function databaseKindOf(url: string | undefined, forced?: string): DatabaseKind {
   if (forced) {
     if (forced !== 'pg' && forced !== 'neon' && forced !== 'pglite') {
       throw new ConfigError('DATABASE_DRIVER', `must be pg, neon or pglite, got "${forced}"`);
@@ -104,7 +104,7 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
-export function isProductionEnv(env: Env): boolean {
+function isProductionEnv(env: Env): boolean {
   return read(env, 'NODE_ENV') === 'production' || read(env, 'CONTEXT') === 'production';
 }
 

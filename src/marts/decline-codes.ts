@@ -29,7 +29,7 @@ export interface DeclineCode {
   failureMessage: string;
 }
 
-export const DECLINE_CODES_FILE = 'stripe_decline_codes.csv';
+const DECLINE_CODES_FILE = 'stripe_decline_codes.csv';
 const REQUIRED_COLUMNS = ['decline_code', 'failure_code', 'failure_category', 'recovery_action', 'description', 'failure_message'] as const;
 
 /**

@@ -8,7 +8,7 @@ import type { RecoveryAction } from './decline-codes.ts';
  * this very charge, so when the mart carries it (the optional advice_code column) it overrides the
  * action mapped from the decline code.
  */
-export const ADVICE_CODES = ['confirm_card_data', 'do_not_try_again', 'try_again_later'] as const;
+const ADVICE_CODES = ['confirm_card_data', 'do_not_try_again', 'try_again_later'] as const;
 export type AdviceCode = (typeof ADVICE_CODES)[number];
 
 export const ADVICE_CODE_ACTIONS: Readonly<Record<AdviceCode, RecoveryAction>> = {

@@ -116,7 +116,7 @@ function detectedColumns(row: ProbeRow | undefined): ReadonlySet<string> {
 }
 
 /** Classifies the catalog's answer; pure, so every case is testable without a database. */
-export function classifyMarts(rows: readonly ProbeRow[], settings: MartSettings): MartDiagnosis {
+function classifyMarts(rows: readonly ProbeRow[], settings: MartSettings): MartDiagnosis {
   const problems = rows.map((row) => problemOf(row, settings)).filter((problem) => problem !== undefined);
   return {
     status: problems[0]?.status ?? 'ok',

@@ -8,7 +8,7 @@ export interface UnmappedFailureCodes {
   codes: { code: string | null; count: number }[];
 }
 
-export const UNMAPPED_CODES_SHOWN = 10;
+const UNMAPPED_CODES_SHOWN = 10;
 
 /**
  * Failed charges whose coalesce(decline_code, failure_code), the key the mapping is joined on, is

@@ -6,7 +6,7 @@
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function neutralizeFormula(text: string): string {
+function neutralizeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

@@ -25,6 +25,7 @@ export async function handleHealth(_request: Request, deps: Deps): Promise<Respo
     else if (!(error instanceof AppError)) throw error;
   }
   const latencyMs = Math.round(performance.now() - started);
+  // A database that stops answering between the probe and the diagnosis leaves the marts 'unknown'.
   const diagnosis = reachable ? await deps.marts.current().catch(() => undefined) : undefined;
   const healthy = diagnosis?.status === 'ok';
   const body = {

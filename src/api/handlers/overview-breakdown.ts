@@ -21,7 +21,7 @@ function compareRows(a: BreakdownRow, b: BreakdownRow): number {
 }
 
 /** The range's values, each beside its own previous period (0 attempts and a null rate when it had none). */
-export function breakdownRows(periods: BreakdownPeriods): BreakdownRow[] {
+function breakdownRows(periods: BreakdownPeriods): BreakdownRow[] {
   const before = new Map(periods.previous.map((totals) => [totals.value, totals]));
   return periods.current
     .map(({ value, attempts, succeeded, failed, failedAmount, lostRevenue }) => {

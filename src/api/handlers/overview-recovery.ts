@@ -11,7 +11,7 @@ import { parseOverviewRequest } from './overview-request.ts';
  * Dunning schedules (Stripe's Smart Retries default included) keep retrying for up to about two
  * weeks, so an intent that first failed less than this many days ago may still be recovered.
  */
-export const RECOVERY_MATURING_DAYS = 14;
+const RECOVERY_MATURING_DAYS = 14;
 
 /**
  * GET /api/overview/recovery: recovery rate by the date of the intent's first failure, and the

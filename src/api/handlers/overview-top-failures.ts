@@ -8,7 +8,7 @@ import { paymentsSource } from '../payments-source.ts';
 import { cachedJson } from '../respond.ts';
 import { parseOverviewRequest } from './overview-request.ts';
 
-export const TOP_FAILURE_REASONS = 10;
+const TOP_FAILURE_REASONS = 10;
 
 /**
  * GET /api/overview/top-failures: the most frequent failure reasons with the recommended action,

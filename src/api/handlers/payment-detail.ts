@@ -11,12 +11,13 @@ import { cachedJson } from '../respond.ts';
 const CHARGE_ID = /^(ch|py)_[A-Za-z0-9]{1,250}$/;
 
 /** The {charge_id} of /api/payments/{charge_id}, however the adapter routed it there. */
-export function chargeIdFromPath(pathname: string): string {
+function chargeIdFromPath(pathname: string): string {
   const segment = pathname.replace(/\/+$/, '').split('/').at(-1) ?? '';
   let id: string;
   try {
     id = decodeURIComponent(segment);
   } catch {
+    // Not valid %-encoding: checked as sent, which the pattern below then refuses by name.
     id = segment;
   }
   if (!CHARGE_ID.test(id)) throw badRequest('charge_id', 'charge_id must be a Stripe charge id such as ch_3MmlLrLkdIwHu7ix0snN0B15');

@@ -2,7 +2,7 @@ import { badRequest } from '../../http/app-error.ts';
 import { addDays, daysInRange, isCalendarDate, todayIn, type DateRange } from '../../contract/calendar-date.ts';
 import { optionalParam } from './query-params.ts';
 
-export const DEFAULT_RANGE_DAYS = 30;
+const DEFAULT_RANGE_DAYS = 30;
 
 export function parseDateParam(url: URL, name: string): string | undefined {
   const raw = optionalParam(url, name);

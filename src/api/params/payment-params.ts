@@ -8,8 +8,8 @@ import { enumParam, integerParam, optionalParam, textParam } from './query-param
 
 export const DEFAULT_PAGE_SIZE = 25;
 /** The explorer offers 25, 50 and 100 rows a page; any size up to this is accepted. */
-export const MAX_PAGE_SIZE = 100;
-export const MAX_PAGE = 1_000_000;
+const MAX_PAGE_SIZE = 100;
+const MAX_PAGE = 1_000_000;
 const MAX_TEXT = 100;
 
 /** The explorer's filters (shared by the list and the CSV export), all validated. */

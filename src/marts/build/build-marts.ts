@@ -157,6 +157,8 @@ export async function buildMarts(client: SqlClient, settings: MartBuildSettings)
     await client.query(`vacuum analyze ${live.acceptance}`);
     return { payments, daily, acceptance, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
+    // The build's own error is the one to report; a rollback that fails too (the connection is
+    // gone) changes nothing, since PostgreSQL rolls back an open transaction on disconnect.
     await client.query('rollback').catch(() => undefined);
     throw error;
   }
