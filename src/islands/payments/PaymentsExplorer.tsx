@@ -1,46 +1,42 @@
 /**
  * The Payments explorer island: filters, the count and CSV export, the Tabulator grid, the pager
  * and the loading / empty / error states. The whole view lives in the URL (src/ui/url-state.ts):
- * every load writes it, the back button restores it. Mounted with client:only because Tabulator
- * touches `document` at import.
+ * every load writes it, the back button restores it. Its state changes in explorer-state.ts; this
+ * component runs the effects. Only ever rendered in the browser (mount-payments-explorer.tsx),
+ * because Tabulator touches `document` at import.
  */
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { reportDataAge } from '../../ui/data-age.ts';
-import { ApiError, isAbortError } from '../../ui/fetch-json.ts';
+import { isAbortError } from '../../ui/fetch-json.ts';
 import { onRefresh } from '../../ui/refresh.ts';
 import { onQueryChange, writeQuery } from '../../ui/url-state.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { PaymentDetailPanel } from './PaymentDetail.tsx';
-import { PaymentsFilters, type OptionsState } from './PaymentsFilters.tsx';
+import { PaymentsFilters } from './PaymentsFilters.tsx';
 import { PaymentsPager } from './PaymentsPager.tsx';
 import type { PaymentsPageResponse as PaymentsPage } from '../../contract/payments.ts';
+import { explorerReducer, explorerScreen, initialExplorerState, toApiError, type ExplorerAction, type ExplorerState } from './explorer-state.ts';
 import { fetchFilterOptions, fetchPaymentsPage } from './payments-api.ts';
 import { createPaymentsGrid, type GridRequest, type PaymentsGrid } from './payments-grid.ts';
-import {
-  clearedFilters, hasActiveFilters, parsePaymentsView, paymentsCsvUrl, paymentsViewToQuery, withFilters,
-  type PaymentsFilters as Filters, type PaymentsView,
-} from './payments-view.ts';
+import { paymentsCsvUrl, paymentsViewToQuery, type PaymentsFilters as Filters } from './payments-view.ts';
 import { problemText } from './filter-problems.ts';
-import { amountSortNote, showingText } from './payment-labels.ts';
-import { reportingZoneLabel } from './reporting-time.ts';
 import { carryViewInNav } from '../../ui/explorer-link.ts';
-
-type LoadState =
-  | { kind: 'loading'; previous: PaymentsPage | undefined }
-  | { kind: 'ready'; page: PaymentsPage }
-  | { kind: 'error'; error: ApiError };
 
 const DATA_AGE_SOURCE = 'payments/list';
 
-/** The page on screen: while another loads the previous one stays (dimmed); after an error, none. */
-function shownPage(state: LoadState): PaymentsPage | undefined {
-  if (state.kind === 'error') return undefined;
-  return state.kind === 'ready' ? state.page : state.previous;
-}
-
-function toApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError(0, 'unexpected', 'The payments could not be loaded. Please try again.');
+/**
+ * useReducer, except that the new state is known as soon as dispatch returns: the grid asks for a
+ * page synchronously inside a reload, and must see the filters just dispatched.
+ */
+function useExplorerState(): [ExplorerState, (action: ExplorerAction) => void, { readonly current: ExplorerState }] {
+  const [state, setState] = useState(() => initialExplorerState(window.location.search));
+  const latest = useRef(state);
+  const dispatch = useCallback((action: ExplorerAction) => {
+    latest.current = explorerReducer(latest.current, action);
+    setState(latest.current);
+  }, []);
+  return [state, dispatch, latest];
 }
 
 interface Props {
@@ -49,13 +45,8 @@ interface Props {
 }
 
 export default function PaymentsExplorer({ timeZone }: Props) {
-  const [view, setView] = useState<PaymentsView>(() => parsePaymentsView(window.location.search));
-  const viewRef = useRef(view);
-  const [load, setLoad] = useState<LoadState>({ kind: 'loading', previous: undefined });
-  const [options, setOptions] = useState<OptionsState>({ kind: 'loading' });
-  const [zone, setZone] = useState('');
-  // Bumped to rebuild the grid from the URL (back/forward), since Tabulator keeps its own page and sort.
-  const [generation, setGeneration] = useState(0);
+  const [state, dispatch, latest] = useExplorerState();
+  const { view, load, options, zone, generation } = state;
 
   const gridHost = useRef<HTMLDivElement>(null);
   const grid = useRef<PaymentsGrid>();
@@ -67,47 +58,39 @@ export default function PaymentsExplorer({ timeZone }: Props) {
   const scrollToTop = useRef(false);
   const summary = useRef<HTMLDivElement>(null);
 
-  const commitView = useCallback((next: PaymentsView) => {
-    viewRef.current = next;
-    setView(next);
-  }, []);
-
   const loadOptions = useCallback(async (reload = false) => {
     try {
       const { data } = await fetchFilterOptions({ reload });
-      setOptions({ kind: 'ready', options: data });
+      dispatch({ type: 'options-loaded', options: data });
     } catch (error) {
-      setOptions({ kind: 'error', message: toApiError(error).message });
+      dispatch({ type: 'options-failed', error: toApiError(error) });
     }
-  }, []);
+  }, [dispatch]);
 
-  /** Tabulator asks for a page (first load, pager, sort, page size, filter change). */
   const loadPage = useCallback(async (request: GridRequest): Promise<PaymentsPage | null> => {
     inFlight.current?.abort();
     const controller = new AbortController();
     inFlight.current = controller;
-    const next: PaymentsView = { ...viewRef.current, ...request };
-    commitView(next);
+    dispatch({ type: 'page-requested', request });
+    const next = latest.current.view;
     writeQuery(paymentsViewToQuery(next), historyMode.current);
     historyMode.current = 'push';
-    setLoad((state) => ({ kind: 'loading', previous: shownPage(state) }));
     const reload = bypassCache.current;
     bypassCache.current = false;
     try {
       const { data, generatedAt } = await fetchPaymentsPage(next, { signal: controller.signal, reload });
       if (controller.signal.aborted) return new Promise<never>(() => {});
-      setLoad({ kind: 'ready', page: data });
+      dispatch({ type: 'page-loaded', page: data, timeZone });
       if (scrollToTop.current) {
         scrollToTop.current = false;
         if ((summary.current?.getBoundingClientRect().top ?? 0) < 0) summary.current?.scrollIntoView({ block: 'start' });
       }
-      setZone((current) => reportingZoneLabel(timeZone, data.rows.map((row) => row.createdAt)) || current);
       reportDataAge(DATA_AGE_SOURCE, generatedAt);
       return data;
     } catch (error) {
       // A newer request replaced this one: Tabulator keeps waiting for that one instead.
       if (isAbortError(error) || controller.signal.aborted) return new Promise<never>(() => {});
-      setLoad({ kind: 'error', error: toApiError(error) });
+      dispatch({ type: 'page-failed', error: toApiError(error) });
       reportDataAge(DATA_AGE_SOURCE, null);
       return null;
     } finally {
@@ -115,12 +98,12 @@ export default function PaymentsExplorer({ timeZone }: Props) {
         for (const resolve of loadWaiters.current.splice(0)) resolve();
       }
     }
-  }, [commitView, timeZone]);
+  }, [dispatch, latest, timeZone]);
 
-  // Filter choices, once (and again on refresh).
   // The header's link to the Overview opens the same dates and currency.
   useEffect(() => carryViewInNav({ from: view.from, to: view.to, currency: view.currency }), [view.from, view.to, view.currency]);
 
+  // Filter choices, once (and again on refresh).
   useEffect(() => {
     void loadOptions();
   }, [loadOptions]);
@@ -129,7 +112,7 @@ export default function PaymentsExplorer({ timeZone }: Props) {
   useEffect(() => {
     const host = gridHost.current;
     if (!host) return;
-    const initial = viewRef.current;
+    const initial = latest.current.view;
     historyMode.current = 'replace';
     const instance = createPaymentsGrid(host, { page: initial.page, size: initial.size, sort: initial.sort }, {
       load: loadPage,
@@ -142,17 +125,13 @@ export default function PaymentsExplorer({ timeZone }: Props) {
       instance.destroy();
       grid.current = undefined;
     };
-  }, [generation, loadPage]);
+  }, [generation, latest, loadPage]);
 
   useEffect(() => {
     grid.current?.setZoneLabel(zone);
   }, [zone, generation, load.kind]);
 
-  // Back / forward: the URL is the truth.
-  useEffect(() => onQueryChange((query) => {
-    commitView(parsePaymentsView(query));
-    setGeneration((n) => n + 1);
-  }), [commitView]);
+  useEffect(() => onQueryChange((query) => dispatch({ type: 'url-changed', query })), [dispatch]);
 
   // The layout's Refresh button: reload the filter choices and the page on screen, past every cache.
   useEffect(() => onRefresh(() => {
@@ -163,20 +142,16 @@ export default function PaymentsExplorer({ timeZone }: Props) {
   }), [loadOptions]);
 
   const applyFilters = useCallback((filters: Partial<Filters>) => {
-    commitView(withFilters(viewRef.current, filters));
+    dispatch({ type: 'filters-changed', filters });
     grid.current?.reload();
-  }, [commitView]);
+  }, [dispatch]);
 
   const clearFilters = useCallback(() => {
-    commitView(clearedFilters(viewRef.current));
+    dispatch({ type: 'filters-cleared' });
     grid.current?.reload();
-  }, [commitView]);
+  }, [dispatch]);
 
-  const page = shownPage(load);
-  const loading = load.kind === 'loading';
-  const empty = load.kind === 'ready' && load.page.total === 0;
-  const filtered = hasActiveFilters(view);
-  const sortNote = amountSortNote(view, options.kind === 'ready' ? options.options.currencies : []);
+  const { page, loading, empty, filtered, count, sortNote, exportDisabledReason } = explorerScreen(state);
 
   return (
     <div class="payments-explorer">
@@ -186,14 +161,14 @@ export default function PaymentsExplorer({ timeZone }: Props) {
         onChange={applyFilters}
         onClear={clearFilters}
         onRetryOptions={() => {
-          setOptions({ kind: 'loading' });
+          dispatch({ type: 'options-requested' });
           void loadOptions(true);
         }}
       />
 
       <div class="payments-summary" ref={summary}>
         <p class="payments-count" role="status" aria-live="polite" aria-atomic="true">
-          {page ? showingText(page) : load.kind === 'error' ? 'Payments not loaded' : 'Loading payments…'}
+          {count}
           {loading && page && <span class="muted"> · updating…</span>}
         </p>
         {zone && <p class="payments-zone muted">Times in {zone}</p>}
@@ -202,9 +177,7 @@ export default function PaymentsExplorer({ timeZone }: Props) {
           csvUrl={paymentsCsvUrl(view)}
           filters={view}
           timeZone={timeZone ?? 'UTC'}
-          disabledReason={load.kind !== 'error' ? undefined
-            : load.error.code === 'invalid_parameter' ? 'Nothing to export: the filters are not valid.'
-            : 'Nothing to export until the payments load.'}
+          disabledReason={exportDisabledReason}
         />
       </div>
 

@@ -1,8 +1,8 @@
 /**
  * The Tabulator instance behind the explorer, in remote pagination and remote sort mode. Only the
  * modules it uses are registered (never TabulatorFull, which would pull ~110 KB gzip into the page).
- * Tabulator touches `document` when imported, so this module is only ever imported by the
- * client:only island.
+ * Tabulator touches `document` when imported, so this module is only ever imported by the island
+ * that mount-payments-explorer.tsx renders in the browser.
  *
  * Tabulator owns the rows, header sorting and the page/size/sort request parameters; the island
  * owns everything around it (filters, counts, pager, states). The columns, the rows' expansion and
