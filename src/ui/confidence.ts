@@ -7,7 +7,7 @@
  */
 const Z = 1.959964;
 
-export const TRUST_HALF_WIDTH = 0.05;
+const TRUST_HALF_WIDTH = 0.05;
 
 /** Half-width of the 95% interval around k / n (1 when n is 0: nothing is known). */
 export function rateHalfWidth(k: number, n: number): number {

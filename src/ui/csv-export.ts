@@ -10,7 +10,7 @@ import { ApiError, errorFrom, isAbortError } from './fetch-json.ts';
 import { csvFilenameFromDisposition } from '../contract/csv-filename.ts';
 
 /** Rows per request: ~1.8 MB of CSV and a few hundred ms of database time (see README, "CSV export of any size"). */
-export const EXPORT_CHUNK_ROWS = 10_000;
+const EXPORT_CHUNK_ROWS = 10_000;
 
 export interface ExportProgress {
   rows: number;
@@ -98,7 +98,9 @@ export async function exportCsvInChunks(options: ExportOptions): Promise<ExportR
     await sink.close();
     return { filename, rows, bytes };
   } catch (error) {
-    await sink.abort().catch(() => {});
+    // The export's own error is the one to show; a partial file that could not be discarded is
+    // still worth knowing about, so it goes to the console rather than nowhere.
+    await sink.abort().catch((abortError: unknown) => console.error('The partial CSV export could not be discarded:', abortError));
     throw error;
   }
 }

@@ -25,7 +25,7 @@ export function formatDataAge(generatedAt: string | Date | null | undefined, now
   return age ? `updated ${age}` : 'age unknown';
 }
 
-export const DATA_AGE_EVENT = 'dashboard:data-age';
+const DATA_AGE_EVENT = 'dashboard:data-age';
 
 export interface DataAgeDetail {
   /** Which part of the page (e.g. "overview/kpis"); a later report replaces an earlier one. */

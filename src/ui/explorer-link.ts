@@ -20,7 +20,7 @@ export interface SharedView {
 }
 
 /** The other page's address with the shared view: dates and currency, whichever are set. */
-export function withSharedView(path: string, view: SharedView): string {
+function withSharedView(path: string, view: SharedView): string {
   const params = new URLSearchParams();
   if (view.from && view.to) {
     params.set('from', view.from);

@@ -9,7 +9,7 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
 }
 
-export function formatTimeLeft(ms: number | null): string | undefined {
+function formatTimeLeft(ms: number | null): string | undefined {
   if (ms === null) return undefined;
   const seconds = Math.round(ms / 1000);
   if (seconds < 5) return 'a few seconds left';

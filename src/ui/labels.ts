@@ -11,7 +11,7 @@ export const FAILURE_CATEGORY_LABELS: Readonly<Record<string, string>> = {
   other: 'Other',
 };
 
-export const RECOVERY_ACTION_LABELS: Readonly<Record<string, string>> = {
+const RECOVERY_ACTION_LABELS: Readonly<Record<string, string>> = {
   // Stripe recommends at most eight retries of a charge that permits them, and the networks cap
   // reattempts (Visa: 15 in 30 days); a retry is advice within those limits, never "automatically".
   retry_eligible: 'Retry (within network limits)',
@@ -43,7 +43,9 @@ export function cardCountryLabel(code: string | null | undefined, locale?: strin
   try {
     const name = new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'region' }).of(code.toUpperCase());
     return name && name !== code ? `${name} (${code})` : code;
-  } catch {
-    return code;
+  } catch (error) {
+    // Intl's answer to a code that is not a region code; anything else is a bug to see.
+    if (error instanceof RangeError) return code;
+    throw error;
   }
 }

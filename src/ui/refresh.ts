@@ -6,7 +6,7 @@
  */
 import { fetchJson, type FetchJsonOptions } from './fetch-json.ts';
 
-export const REFRESH_EVENT = 'dashboard:refresh';
+const REFRESH_EVENT = 'dashboard:refresh';
 
 export interface RefreshDetail {
   /** A section passes its reload so refreshAll can wait until everything shows fresh data. */

@@ -2,7 +2,7 @@
  * The Export button's chunked download (src/ui/csv-export.ts) against the real handler: for
  * every sort and chunk size the assembled file is byte for byte the single-response export.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handlePaymentsCsv } from '../../src/api/handlers/payments-csv.ts';
 import { exportCsvInChunks, type CsvSink, type ExportProgress } from '../../src/ui/csv-export.ts';
 import { describeExportProgress } from '../../src/ui/export-progress.ts';
@@ -93,17 +93,33 @@ describe.each(DRIVERS)('chunked CSV export on %s', (driver) => {
     expect(urls.length).toBeLessThanOrEqual(4);
   });
 
-  it('a chunk that fails aborts the file and says why', async () => {
-    const sink = memorySink();
+  /** The handler for the first chunk, a 503 for the second. */
+  function failingOnSecondChunk(): typeof fetch {
     let calls = 0;
-    const failing = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    return (async (input: RequestInfo | URL, init?: RequestInit) => {
       calls += 1;
       if (calls === 2) return new Response(JSON.stringify({ error: 'database_unavailable', message: 'The database is not reachable right now.' }), { status: 503 });
       return handlerFetch(deps)(input, init);
     }) as typeof fetch;
-    await expect(exportCsvInChunks({ url: '/api/payments.csv', chunkRows: 2, openSink: async () => sink, fetchImpl: failing }))
+  }
+
+  it('a chunk that fails aborts the file and says why', async () => {
+    const sink = memorySink();
+    await expect(exportCsvInChunks({ url: '/api/payments.csv', chunkRows: 2, openSink: async () => sink, fetchImpl: failingOnSecondChunk() }))
       .rejects.toMatchObject({ code: 'database_unavailable' });
     expect(sink.ended).toBe('aborted');
+  });
+
+  it('a file that cannot be discarded still reports the export\'s own error, and logs the discard\'s', async () => {
+    const sink = { ...memorySink(), abort: async () => { throw new Error('file handle already closed'); } };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await expect(exportCsvInChunks({ url: '/api/payments.csv', chunkRows: 2, openSink: async () => sink, fetchImpl: failingOnSecondChunk() }))
+        .rejects.toMatchObject({ code: 'database_unavailable' });
+      expect(logged).toHaveBeenCalledWith('The partial CSV export could not be discarded:', expect.objectContaining({ message: 'file handle already closed' }));
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
 

@@ -4,7 +4,8 @@ import { DEFAULT_SORT } from '../../src/contract/payments.ts';
 import { applyQuery } from '../../src/ui/url-state.ts';
 import { ApiError } from '../../src/ui/fetch-json.ts';
 import { problemText } from '../../src/islands/payments/filter-problems.ts';
-import { amountSortNote, attemptReason, cardLabel, humanizeCode, showingText, statusLabel } from '../../src/islands/payments/payment-labels.ts';
+import { humanizeCode } from '../../src/ui/code-labels.ts';
+import { amountSortNote, attemptReason, cardLabel, showingText, statusLabel } from '../../src/islands/payments/payment-labels.ts';
 import {
   clearedFilters, hasActiveFilters, parsePaymentsView, paymentDetailUrl, paymentsApiUrl, paymentsCsvUrl,
   paymentsViewToQuery, withFilters,
@@ -100,6 +101,9 @@ describe('reporting-zone times', () => {
     expect(offsetInZone('Europe/Paris', new Date('2026-01-15T12:00:00Z'))).toBe('+01:00');
     expect(offsetInZone('Europe/Paris', new Date('2026-07-15T12:00:00Z'))).toBe('+02:00');
     expect(offsetInZone('UTC', new Date())).toBe('+00:00');
+    // A zone Intl does not know (a page built with a misspelt one) names no zone, rather than failing.
+    expect(offsetInZone('Europe/Pariss', new Date())).toBeUndefined();
+    expect(reportingZoneLabel('Europe/Pariss', ['2026-01-15T13:00:00+01:00'])).toBe('UTC+01:00');
     expect(reportingZoneLabel('Europe/Paris', ['2026-01-15T13:00:00+01:00', '2026-07-15T14:00:00+02:00'])).toBe('Europe/Paris');
     // Built with UTC, served in Paris: the offsets win.
     expect(reportingZoneLabel('UTC', ['2026-01-15T13:00:00+01:00'])).toBe('UTC+01:00');

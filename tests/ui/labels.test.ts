@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureCategoryLabel, recoveryActionLabel } from '../../src/ui/labels.ts';
+import { cardCountryLabel, failureCategoryLabel, recoveryActionLabel } from '../../src/ui/labels.ts';
 
 describe('labels', () => {
   it('names every recovery action in plain words', () => {
@@ -16,5 +16,12 @@ describe('labels', () => {
     expect(failureCategoryLabel('authentication_required')).toBe('Authentication required');
     expect(failureCategoryLabel('brand_new_reason')).toBe('Brand new reason');
     expect(failureCategoryLabel(null)).toBe('Uncategorized');
+  });
+
+  it('names card countries in the reader\'s language, and keeps a code that is no region as it is', () => {
+    expect(cardCountryLabel('US', 'en')).toBe('United States (US)');
+    expect(cardCountryLabel('DE', 'de')).toBe('Deutschland (DE)');
+    expect(cardCountryLabel('??', 'en')).toBe('??');
+    expect(cardCountryLabel(null)).toBe('');
   });
 });

@@ -4,7 +4,8 @@ import { ApiError, isAbortError } from '../../ui/fetch-json.ts';
 import { failureCategoryLabel, recoveryActionLabel } from '../../ui/labels.ts';
 import { formatMoney } from '../../contract/money.ts';
 import { CopyButton } from './CopyButton.tsx';
-import { cardLabel, funnelLabel, statusLabel } from './payment-labels.ts';
+import { funnelLabel } from '../../ui/code-labels.ts';
+import { cardLabel, statusLabel } from './payment-labels.ts';
 import type { PaymentDetailResponse as Detail, PaymentRow } from '../../contract/payments.ts';
 import { fetchPaymentDetail } from './payments-api.ts';
 import { formatReportingDateTime } from './reporting-time.ts';
@@ -17,7 +18,7 @@ interface Props {
 
 type State = { kind: 'loading' } | { kind: 'ready'; detail: Detail } | { kind: 'error'; message: string };
 
-export function stripeDashboardUrl(chargeId: string): string {
+function stripeDashboardUrl(chargeId: string): string {
   return `https://dashboard.stripe.com/payments/${encodeURIComponent(chargeId)}`;
 }
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PAYMENT_STATUSES } from '../../contract/payments.ts';
 import { cardCountryLabel, FAILURE_CATEGORY_LABELS, failureCategoryLabel } from '../../ui/labels.ts';
-import { cardBrandLabel, funnelLabel, RETRY_HYGIENE_LABELS, retryHygieneLabel, statusLabel } from './payment-labels.ts';
+import { cardBrandLabel, funnelLabel } from '../../ui/code-labels.ts';
+import { RETRY_HYGIENE_LABELS, retryHygieneLabel, statusLabel } from './payment-labels.ts';
 import type { OptionsState } from './explorer-state.ts';
 import { hasActiveFilters, SEARCH_MAX_LENGTH, type PaymentsFilters as Filters } from './payments-view.ts';
 

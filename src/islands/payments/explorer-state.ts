@@ -47,7 +47,7 @@ export function initialExplorerState(search: string | URLSearchParams): Explorer
 }
 
 /** The page on screen: while another loads the previous one stays (dimmed); after an error, none. */
-export function shownPage(load: LoadState): PaymentsPage | undefined {
+function shownPage(load: LoadState): PaymentsPage | undefined {
   if (load.kind === 'error') return undefined;
   return load.kind === 'ready' ? load.page : load.previous;
 }

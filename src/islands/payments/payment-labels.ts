@@ -1,17 +1,15 @@
 /**
- * Plain words for what the payments grid and detail show beyond the shared failure-category and
- * recovery-action labels (src/ui/labels.ts): status with its glyph, card brands, funnels, the
- * reason of one attempt, the result count. Unknown codes fall back to the code made readable.
+ * Plain words for what the payments explorer shows beyond the shared labels (src/ui/labels.ts,
+ * src/ui/code-labels.ts): status with its glyph, a card as brand and last four digits, the reason
+ * of one attempt, the result count, the amount sort's note, the retry-hygiene filter. Unknown codes
+ * fall back to the code made readable.
  */
 import type { PaymentSort, PaymentStatus } from '../../contract/payments.ts';
 import { formatCount } from '../../ui/format.ts';
 import { cardBrandLabel, humanizeCode } from '../../ui/code-labels.ts';
 
-export { cardBrandLabel, funnelLabel, humanizeCode } from '../../ui/code-labels.ts';
-
-
 /** Status text plus a glyph, so the status never rests on colour alone. */
-export const STATUS_LABELS: Record<PaymentStatus, { text: string; icon: string }> = {
+const STATUS_LABELS: Record<PaymentStatus, { text: string; icon: string }> = {
   succeeded: { text: 'Succeeded', icon: '✓' },
   failed: { text: 'Failed', icon: '✕' },
   pending: { text: 'Pending', icon: '…' },

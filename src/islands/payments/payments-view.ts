@@ -9,7 +9,7 @@ import type { QueryValues } from '../../ui/url-state.ts';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
-export const DEFAULT_PAGE_SIZE: PageSize = 25;
+const DEFAULT_PAGE_SIZE: PageSize = 25;
 
 /** Filter values; '' means "any". Dates are YYYY-MM-DD in the reporting time zone, inclusive. */
 export interface PaymentsFilters {
@@ -29,7 +29,7 @@ export interface PaymentsFilters {
   /** Retries that break the rules: after_hard_decline or past_max_attempts (the Overview's retry hygiene). */
   hygiene: string;
 }
-export const FILTER_KEYS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'country', 'category', 'decline', 'currency', 'hygiene'] as const satisfies readonly (keyof PaymentsFilters)[];
+const FILTER_KEYS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'country', 'category', 'decline', 'currency', 'hygiene'] as const satisfies readonly (keyof PaymentsFilters)[];
 
 export interface PaymentsView extends PaymentsFilters {
   sort: PaymentSort;
@@ -43,10 +43,10 @@ export interface PaymentsView extends PaymentsFilters {
  */
 export const SEARCH_MAX_LENGTH = 100;
 
-export const EMPTY_FILTERS: PaymentsFilters = { status: '', from: '', to: '', q: '', funnel: '', brand: '', country: '', category: '', decline: '', currency: '', hygiene: '' };
+const EMPTY_FILTERS: PaymentsFilters = { status: '', from: '', to: '', q: '', funnel: '', brand: '', country: '', category: '', decline: '', currency: '', hygiene: '' };
 
 /** The URL's sort (a leading + tolerated); anything the API does not sort by falls back to its default order. */
-export function parseSortParam(raw: string | null | undefined): PaymentSort {
+function parseSortParam(raw: string | null | undefined): PaymentSort {
   return (raw && parseSortText(raw.replace(/^\+/, ''))) || DEFAULT_SORT;
 }
 
@@ -132,10 +132,6 @@ export function paymentDetailUrl(chargeId: string): string {
 
 export function hasActiveFilters(filters: PaymentsFilters): boolean {
   return FILTER_KEYS.some((key) => filters[key].trim() !== '');
-}
-
-export function sameFilters(a: PaymentsFilters, b: PaymentsFilters): boolean {
-  return FILTER_KEYS.every((key) => a[key] === b[key]);
 }
 
 /** A filter change starts again from page 1; sort and page size stay. */

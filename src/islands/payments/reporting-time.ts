@@ -35,7 +35,7 @@ export function formatReportingDateTime(iso: string): string {
 }
 
 /** "UTC" for a zero offset, otherwise "UTC+01:00". */
-export function zoneLabelFromOffset(offset: string): string {
+function zoneLabelFromOffset(offset: string): string {
   if (!offset || offset === '+00:00' || offset === '-00:00') return 'UTC';
   return `UTC${offset}`;
 }
@@ -49,8 +49,10 @@ export function offsetInZone(zone: string, instant: Date): string | undefined {
     if (!name) return undefined;
     // "GMT" alone is a zero offset; otherwise "GMT+01:00" / "GMT-05:30".
     return name === 'GMT' ? '+00:00' : normalizeOffset(name.replace('GMT', ''));
-  } catch {
-    return undefined;
+  } catch (error) {
+    // Intl's answer to a zone it does not know; anything else is a bug to see.
+    if (error instanceof RangeError) return undefined;
+    throw error;
   }
 }
 
