@@ -476,7 +476,7 @@ describe('Payments explorer', () => {
     }
   });
 
-  it('works with the keyboard: arrows between rows, Enter expands, Escape closes', async () => {
+  it('works with the keyboard: arrows between rows, Home and End, Enter or Right opens, Left or Escape closes', async () => {
     await open(`/payments?${RANGE}&q=pi_RetryJourney`);
     await expectGrid(['ch_RetryAttemptThree', 'ch_RetryAttemptTwo', 'ch_RetryAttemptOne']);
     const rows = page.locator('.payments-grid .tabulator-tableholder .tabulator-row');
@@ -493,7 +493,20 @@ describe('Payments explorer', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('.payment-detail') !== null)).toBe(true);
     await page.keyboard.press('Escape');
     expect(await rows.nth(2).getAttribute('aria-expanded')).toBe('false');
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.chargeId)).toBe('ch_RetryAttemptOne');
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement).dataset.chargeId);
+    expect(await focused()).toBe('ch_RetryAttemptOne');
+    // The rest of the treegrid's keys (src/islands/payments/treegrid-keys.ts), wired to the page.
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('ch_RetryAttemptOne');
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe('ch_RetryAttemptThree');
+    await page.keyboard.press('ArrowRight');
+    expect(await rows.first().getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    expect(await rows.first().getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('ch_RetryAttemptOne');
+    expect(await rows.evaluateAll((els) => els.map((el) => (el as HTMLElement).tabIndex))).toEqual([-1, -1, 0]);
   });
 
   it('shows the empty state for a search with no match, and Clear filters brings everything back', async () => {
