@@ -24,6 +24,8 @@ export interface Config {
   dailyTable: string;
   /** The optional acceptance rollup; the detail mart answers while it does not exist. */
   acceptanceTable: string;
+  /** The optional failures rollup; the detail mart answers while it does not exist. */
+  failuresTable: string;
   reportingTimezone: string;
   statementTimeoutMs: number;
   /** Longest range of the routes that read charges one by one (explorer, CSV, failure details). */
@@ -47,6 +49,7 @@ const DEMO_PASSWORD = 'demo';
 const MIN_SECRET_BYTES = 32;
 
 export const DEFAULT_ACCEPTANCE_TABLE = 'mart_stripe_payments_acceptance';
+export const DEFAULT_FAILURES_TABLE = 'mart_stripe_payments_failures';
 
 function identifier(env: Env, name: string, fallback: string): string {
   const value = read(env, name) ?? fallback;
@@ -55,7 +58,7 @@ function identifier(env: Env, name: string, fallback: string): string {
   return value;
 }
 
-export type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'acceptanceTable'>;
+export type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'acceptanceTable' | 'failuresTable'>;
 
 /** The marts' schema and table names (MART_SCHEMA, MART_*_TABLE); the CLIs that write marts read them too. */
 export function parseMartNames(env: Env): MartNames {
@@ -64,6 +67,7 @@ export function parseMartNames(env: Env): MartNames {
     paymentsTable: identifier(env, 'MART_PAYMENTS_TABLE', 'mart_stripe_payments'),
     dailyTable: identifier(env, 'MART_DAILY_TABLE', 'mart_stripe_payments_daily'),
     acceptanceTable: identifier(env, 'MART_ACCEPTANCE_TABLE', DEFAULT_ACCEPTANCE_TABLE),
+    failuresTable: identifier(env, 'MART_FAILURES_TABLE', DEFAULT_FAILURES_TABLE),
   };
 }
 

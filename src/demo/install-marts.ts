@@ -1,11 +1,11 @@
 import type { Config } from '../config/config.ts';
 import type { ChargeRow } from '../marts/charge-row.ts';
-import { acceptanceModelSql, dailyModelSql, martIndexesSql, schemaSql } from '../marts/mart-files.ts';
-import { martTables, renderMartSql } from '../marts/mart-tables.ts';
+import { acceptanceModelSql, dailyModelSql, failuresModelSql, martIndexesSql, schemaSql } from '../marts/mart-files.ts';
+import { martTables, renderMartSql, type MartTables } from '../marts/mart-tables.ts';
 import { renderModel } from '../marts/render-model.ts';
 import type { MartWriter } from './mart-writer.ts';
 
-type MartConfig = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'reportingTimezone'> & Partial<Pick<Config, 'acceptanceTable'>>;
+type MartConfig = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'reportingTimezone'> & Partial<Pick<Config, 'acceptanceTable' | 'failuresTable'>>;
 
 /** A model that reads only the detail mart, as the dbt project would compile it over the detail mart this seed writes. */
 function renderOverDetailMart(name: string, template: string, config: MartConfig): string {
@@ -22,13 +22,15 @@ function renderOverDetailMart(name: string, template: string, config: MartConfig
   }).sql;
 }
 
-export function renderDailyMartSelect(config: MartConfig): string {
-  return renderOverDetailMart('mart_stripe_payments_daily', dailyModelSql(), config);
-}
-
-export function renderAcceptanceMartSelect(config: MartConfig): string {
-  return renderOverDetailMart('mart_stripe_payments_acceptance', acceptanceModelSql(), config);
-}
+/**
+ * The marts built from the detail mart with the shipped dbt models' SQL (daily mart, then the two
+ * optional rollups), each as the table it fills.
+ */
+const DERIVED_MARTS = [
+  { model: 'mart_stripe_payments_daily', template: dailyModelSql, table: (tables: MartTables) => tables.daily },
+  { model: 'mart_stripe_payments_acceptance', template: acceptanceModelSql, table: (tables: MartTables) => tables.acceptance },
+  { model: 'mart_stripe_payments_failures', template: failuresModelSql, table: (tables: MartTables) => tables.failures },
+] as const;
 
 export async function createMartTables(writer: MartWriter, config: MartConfig): Promise<void> {
   await writer.exec(renderMartSql(schemaSql(), config));
@@ -38,26 +40,21 @@ export async function createMartIndexes(writer: MartWriter, config: MartConfig):
   await writer.exec(martIndexesSql(config));
 }
 
-/** Rebuilds the daily mart from the detail mart with the shipped dbt model's SQL. */
-export async function buildDailyMart(writer: MartWriter, config: MartConfig): Promise<void> {
-  const { daily } = martTables(config);
-  await writer.exec(`truncate ${daily}; insert into ${daily} ${renderDailyMartSelect(config)}`);
+/** Rebuilds the daily mart and the rollups from the detail mart. */
+async function buildDerivedMarts(writer: MartWriter, config: MartConfig): Promise<void> {
+  const tables = martTables(config);
+  for (const { model, template, table } of DERIVED_MARTS) {
+    await writer.exec(`truncate ${table(tables)}; insert into ${table(tables)} ${renderOverDetailMart(model, template(), config)}`);
+  }
 }
 
-/** Rebuilds the acceptance rollup from the detail mart with the shipped dbt model's SQL. */
-export async function buildAcceptanceMart(writer: MartWriter, config: MartConfig): Promise<void> {
-  const { acceptance } = martTables(config);
-  await writer.exec(`truncate ${acceptance}; insert into ${acceptance} ${renderAcceptanceMartSelect(config)}`);
-}
-
-/** Tables, charges (COPY), indexes after the load (faster than maintaining them row by row), daily mart, statistics. */
+/** Tables, charges (COPY), indexes after the load (faster than maintaining them row by row), daily mart and rollups, statistics. */
 export async function loadMarts(writer: MartWriter, rows: Iterable<ChargeRow>, config: MartConfig): Promise<number> {
   const tables = martTables(config);
   await createMartTables(writer, config);
   const count = await writer.copyCharges(tables.payments, rows);
   await createMartIndexes(writer, config);
-  await buildDailyMart(writer, config);
-  await buildAcceptanceMart(writer, config);
-  await writer.exec(`analyze ${tables.payments}; analyze ${tables.daily}; analyze ${tables.acceptance}`);
+  await buildDerivedMarts(writer, config);
+  await writer.exec(`analyze ${tables.payments}; analyze ${tables.daily}; analyze ${tables.acceptance}; analyze ${tables.failures}`);
   return count;
 }

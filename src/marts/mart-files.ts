@@ -27,6 +27,10 @@ export const acceptanceModelSql = () => readMartFile(
   new URL('./dbt/mart_stripe_payments_acceptance.sql', import.meta.url),
   join(process.cwd(), 'src/marts/dbt/mart_stripe_payments_acceptance.sql'),
 );
+export const failuresModelSql = () => readMartFile(
+  new URL('./dbt/mart_stripe_payments_failures.sql', import.meta.url),
+  join(process.cwd(), 'src/marts/dbt/mart_stripe_payments_failures.sql'),
+);
 
 /** indexes.sql for these marts: what the seed runs after loading, and marts:build after building. */
 export function martIndexesSql(config: Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'>): string {

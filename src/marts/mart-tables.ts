@@ -1,4 +1,4 @@
-import { DEFAULT_ACCEPTANCE_TABLE, type Config } from '../config/config.ts';
+import { DEFAULT_ACCEPTANCE_TABLE, DEFAULT_FAILURES_TABLE, type Config } from '../config/config.ts';
 import { qualifiedName, quoteIdentifier } from '../db/identifiers.ts';
 
 /** Quoted, schema-qualified names of the marts, ready to place into SQL text. */
@@ -7,21 +7,25 @@ export interface MartTables {
   daily: string;
   /** The optional acceptance rollup, read when it exists (src/queries/acceptance-source.ts). */
   acceptance: string;
+  /** The optional failures rollup, read when it exists (src/queries/failures-rollup.ts). */
+  failures: string;
 }
 
-type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'> & Partial<Pick<Config, 'acceptanceTable'>>;
+type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'> & Partial<Pick<Config, 'acceptanceTable' | 'failuresTable'>>;
 
 export function martTables(config: MartNames): MartTables {
   return {
     payments: qualifiedName(config.martSchema, config.paymentsTable),
     daily: qualifiedName(config.martSchema, config.dailyTable),
     acceptance: qualifiedName(config.martSchema, config.acceptanceTable ?? DEFAULT_ACCEPTANCE_TABLE),
+    failures: qualifiedName(config.martSchema, config.failuresTable ?? DEFAULT_FAILURES_TABLE),
   };
 }
 
 /** Renders schema.sql / indexes.sql placeholders with validated identifiers. */
 export function renderMartSql(sql: string, config: MartNames): string {
   const acceptanceTable = config.acceptanceTable ?? DEFAULT_ACCEPTANCE_TABLE;
+  const failuresTable = config.failuresTable ?? DEFAULT_FAILURES_TABLE;
   return sql
     .replaceAll('{{schema}}', quoteIdentifier(config.martSchema))
     // Index names are derived from the table name, so it appears both quoted and inside names.
@@ -29,5 +33,7 @@ export function renderMartSql(sql: string, config: MartNames): string {
     .replaceAll('{{payments_table}}', quoteIdentifier(config.paymentsTable))
     .replaceAll('{{daily_table}}', quoteIdentifier(config.dailyTable))
     .replaceAll('{{acceptance_table}}_', `${acceptanceTable}_`)
-    .replaceAll('{{acceptance_table}}', quoteIdentifier(acceptanceTable));
+    .replaceAll('{{acceptance_table}}', quoteIdentifier(acceptanceTable))
+    .replaceAll('{{failures_table}}_', `${failuresTable}_`)
+    .replaceAll('{{failures_table}}', quoteIdentifier(failuresTable));
 }

@@ -58,3 +58,18 @@ create table if not exists {{schema}}.{{acceptance_table}} (
 );
 create index if not exists {{acceptance_table}}_idx
   on {{schema}}.{{acceptance_table}} (currency, dimension, date);
+
+-- Optional rollup (src/marts/dbt/mart_stripe_payments_failures.sql); see README, "Benchmarks".
+create table if not exists {{schema}}.{{failures_table}} (
+  date                 date not null,
+  currency             text not null,
+  failure_category     text,
+  decline_code         text,
+  recovery_action      text,
+  advice_code          text,
+  failures             integer not null,
+  failed_amount        bigint not null,
+  lost_revenue         bigint not null
+);
+create index if not exists {{failures_table}}_idx
+  on {{schema}}.{{failures_table}} (currency, date);

@@ -5,30 +5,17 @@
  * few thousand rows where the detail query scans every charge of both periods and probes each
  * failed one's intent (1M charges: milliseconds instead of seconds, README "Benchmarks").
  */
-import type { Database } from '../db/database.ts';
 import type { DateRange } from '../contract/calendar-date.ts';
 import type { BreakdownDimension } from '../contract/overview.ts';
 import { getBreakdownFromCharges, splitPeriods, type BreakdownPeriods, type BreakdownTotals } from './acceptance-breakdown.ts';
 import type { MartSource } from './mart-source.ts';
+import { hasReadableRollup } from './rollup-presence.ts';
 import { inTwoPeriodsSql, periodOfSql, twoPeriodParams } from './two-periods-sql.ts';
 import { getUniquePaymentTotals, uniqueTotalsByPeriod, type UniquePaymentTotals } from './unique-payment-totals.ts';
 
-/** How long a "the rollup is (not) there" answer is trusted before asking again. */
-const PRESENCE_TTL_MS = 60_000;
-const presence = new WeakMap<Database, Map<string, { present: boolean; checkedAt: number }>>();
-
-/** Whether the rollup exists and this role may read it, asked once a minute per database. */
-export async function hasAcceptanceRollup({ db, tables }: MartSource, now: number = Date.now()): Promise<boolean> {
-  const known = presence.get(db)?.get(tables.acceptance);
-  if (known && now - known.checkedAt < PRESENCE_TTL_MS) return known.present;
-  const [row] = await db.query<{ present: boolean }>(
-    `select coalesce(has_table_privilege(to_regclass($1), 'select'), false) as present`,
-    [tables.acceptance],
-  );
-  const present = row?.present === true;
-  if (!presence.has(db)) presence.set(db, new Map());
-  presence.get(db)!.set(tables.acceptance, { present, checkedAt: now });
-  return present;
+/** Whether the acceptance rollup exists and this role may read it (asked once a minute per database). */
+export function hasAcceptanceRollup({ db, tables }: MartSource, now?: number): Promise<boolean> {
+  return hasReadableRollup(db, tables.acceptance, now);
 }
 
 export async function getAcceptanceBreakdown(

@@ -61,10 +61,11 @@ describe.each(LOADERS)('marts built from %s raw tables', (loader) => {
   it('reports the row counts it built', () => {
     expect(result.payments).toBe(expectedRows(loader).length);
     expect(result.daily).toBeGreaterThan(0);
+    expect(result.failures).toBeGreaterThan(0);
     expect(result.seconds).toBeGreaterThan(0);
   });
 
-  it('builds the daily mart and the acceptance rollup the seed builds from the same detail rows', async () => {
+  it('builds the daily mart and the rollups the seed builds from the same detail rows', async () => {
     const directClient = new pg.Client({ connectionString: direct.url });
     await directClient.connect();
     try {
@@ -74,6 +75,12 @@ describe.each(LOADERS)('marts built from %s raw tables', (loader) => {
       const builtAcceptance = (await raw.client.query(acceptance)).rows;
       expect(builtAcceptance.length).toBeGreaterThan(0);
       expect(builtAcceptance).toEqual((await directClient.query(acceptance)).rows);
+      const failures = `select * from mart_stripe_payments_failures
+        order by date, currency, failure_category collate "C" nulls first, decline_code collate "C" nulls first,
+                 recovery_action collate "C" nulls first, advice_code collate "C" nulls first`;
+      const builtFailures = (await raw.client.query(failures)).rows;
+      expect(builtFailures.length).toBeGreaterThan(0);
+      expect(builtFailures).toEqual((await directClient.query(failures)).rows);
       // 03-02 usd: ch_rec_1 failed and was retried (twice) until it succeeded on 03-06.
       expect(built.find((row) => row.date === '2026-03-02' && row.currency === 'usd')).toMatchObject({
         total_attempts: 1, failed_payments: 1, retried_payments: 1, recovered_payments: 1, recovered_revenue: '1000',
@@ -89,7 +96,7 @@ describe.each(LOADERS)('marts built from %s raw tables', (loader) => {
     expect(rows.map((row) => row.indexname)).toEqual(expect.arrayContaining([
       'mart_stripe_payments_pkey', 'mart_stripe_payments_daily_pkey', 'mart_stripe_payments_created_idx',
       'mart_stripe_payments_intent_idx', 'mart_stripe_payments_succeeded_intent_idx', 'mart_stripe_payments_failed_created_idx',
-      'mart_stripe_payments_acceptance_idx',
+      'mart_stripe_payments_acceptance_idx', 'mart_stripe_payments_failures_idx',
     ]));
     // Built beside the live tables and swapped in: nothing keeps the building names.
     const { rows: tables } = await raw.client.query<{ name: string }>(

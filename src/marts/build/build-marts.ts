@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isValidIdentifier } from '../../config/validators.ts';
 import { qualifiedName, quoteIdentifier } from '../../db/identifiers.ts';
 import { parseCsv } from '../decline-codes.ts';
-import { DEFAULT_ACCEPTANCE_TABLE } from '../../config/config.ts';
+import { DEFAULT_ACCEPTANCE_TABLE, DEFAULT_FAILURES_TABLE } from '../../config/config.ts';
 import { martTables } from '../mart-tables.ts';
 import { martIndexesSql } from '../mart-files.ts';
 import { BuildError } from './build-error.ts';
@@ -16,6 +16,7 @@ export interface MartBuildResult {
   payments: number;
   daily: number;
   acceptance: number;
+  failures: number;
   seconds: number;
 }
 
@@ -106,13 +107,15 @@ export async function buildMarts(client: SqlClient, settings: MartBuildSettings)
     if (clash) throw new BuildError(`mart table ${settings.martSchema}.${clash} would replace a raw table: use another --schema`);
   }
   const acceptanceTable = settings.acceptanceTable ?? DEFAULT_ACCEPTANCE_TABLE;
+  const failuresTable = settings.failuresTable ?? DEFAULT_FAILURES_TABLE;
   const building = {
     ...settings,
     paymentsTable: settings.paymentsTable + BUILD_SUFFIX,
     dailyTable: settings.dailyTable + BUILD_SUFFIX,
     acceptanceTable: acceptanceTable + BUILD_SUFFIX,
+    failuresTable: failuresTable + BUILD_SUFFIX,
   };
-  const tooLong = [building.paymentsTable, building.dailyTable, building.acceptanceTable].find((name) => !isValidIdentifier(name));
+  const tooLong = [building.paymentsTable, building.dailyTable, building.acceptanceTable, building.failuresTable].find((name) => !isValidIdentifier(name));
   if (tooLong) throw new BuildError(`table name ${tooLong.slice(0, -BUILD_SUFFIX.length)} is too long to build beside (at most ${63 - BUILD_SUFFIX.length} characters)`);
   const tables = martTables(building);
   await checkWriteRole(client, settings.martSchema);
@@ -141,13 +144,15 @@ export async function buildMarts(client: SqlClient, settings: MartBuildSettings)
     const payments = await count(client, tables.payments);
     const daily = await count(client, tables.daily);
     const acceptance = await count(client, tables.acceptance);
+    const failures = await count(client, tables.failures);
 
-    const grants = await currentGrants(client, [live.payments, live.daily, live.acceptance]);
-    await client.query(`drop table if exists ${live.acceptance}, ${live.daily}, ${live.payments}`);
+    const grants = await currentGrants(client, [live.payments, live.daily, live.acceptance, live.failures]);
+    await client.query(`drop table if exists ${live.failures}, ${live.acceptance}, ${live.daily}, ${live.payments}`);
     await swapIn(client, settings.martSchema, [
       [building.paymentsTable, settings.paymentsTable],
       [building.dailyTable, settings.dailyTable],
       [building.acceptanceTable, acceptanceTable],
+      [building.failuresTable, failuresTable],
     ]);
     for (const step of steps) for (const hook of step.postHooks ?? []) await client.query(hook);
     for (const grant of grants) await client.query(grant);
@@ -155,7 +160,8 @@ export async function buildMarts(client: SqlClient, settings: MartBuildSettings)
     await client.query(`vacuum analyze ${live.payments}`);
     await client.query(`vacuum analyze ${live.daily}`);
     await client.query(`vacuum analyze ${live.acceptance}`);
-    return { payments, daily, acceptance, seconds: (performance.now() - started) / 1000 };
+    await client.query(`vacuum analyze ${live.failures}`);
+    return { payments, daily, acceptance, failures, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     // The build's own error is the one to report; a rollback that fails too (the connection is
     // gone) changes nothing, since PostgreSQL rolls back an open transaction on disconnect.
