@@ -23,6 +23,18 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(ar
   }
 }
 
+/** `--name N`: a whole number (underscores allowed: 10_000_000) from min to max, else `fallback` when absent. */
+export function wholeNumberFlag(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const text = raw.replace(/_/g, '');
+  if (!/^-?\d+$/.test(text)) throw new CliError(`--${name} must be a whole number, got "${raw}"`);
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new CliError(`--${name} must be between ${min} and ${max}, got ${raw}`);
+  }
+  return value;
+}
+
 /** A flag checked like the setting it stands for (src/config/validators.ts). */
 function checkedFlag(flag: string, value: string, problemOf: (value: string) => string | undefined): string {
   const problem = problemOf(value);

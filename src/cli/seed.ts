@@ -14,14 +14,14 @@ import { DEFAULT_DAYS, DEFAULT_SEED, generateCharges } from '../demo/generate-ch
 import { loadMarts } from '../demo/install-marts.ts';
 import { pgWriter, type MartWriter } from '../demo/mart-writer.ts';
 import {
-  CliError, connectInTime, databaseUrlFlag, describeError, martFlagSettings, parseFlags, runAsScript, type MartFlagSettings,
+  CliError, connectInTime, databaseUrlFlag, describeError, martFlagSettings, parseFlags, runAsScript, wholeNumberFlag, type MartFlagSettings,
 } from './cli-support.ts';
 
 const USAGE =
   'usage: npm run seed -- --database-url postgresql://user@host:5432/db [--charges 1000000] [--days 200] ' +
   '[--seed N] [--end-date YYYY-MM-DD] [--schema public] [--timezone UTC]';
 const DEFAULT_CHARGES = 1_000_000;
-const MAX_CHARGES = 50_000_000;
+export const MAX_CHARGES = 50_000_000;
 
 interface SeedOptions extends MartFlagSettings {
   databaseUrl: string;
@@ -29,17 +29,6 @@ interface SeedOptions extends MartFlagSettings {
   days: number;
   seed: number;
   endDate: Date;
-}
-
-function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const text = raw.replace(/_/g, '');
-  if (!/^-?\d+$/.test(text)) throw new CliError(`--${name} must be a whole number, got "${raw}"`);
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new CliError(`--${name} must be between ${min} and ${max}, got ${raw}`);
-  }
-  return value;
 }
 
 /** --end-date YYYY-MM-DD: the data runs to the end of that UTC day. Without it: up to now. */
@@ -67,9 +56,9 @@ export function parseSeedArgs(argv: readonly string[]): SeedOptions | 'help' {
   if (values.help) return 'help';
   return {
     databaseUrl: databaseUrlFlag(values['database-url'], 'the seed drops and recreates the mart tables'),
-    charges: wholeNumber('charges', values.charges, DEFAULT_CHARGES, 1, MAX_CHARGES),
-    days: wholeNumber('days', values.days, DEFAULT_DAYS, 1, 3660),
-    seed: wholeNumber('seed', values.seed, DEFAULT_SEED, -0x80000000, 0xffffffff),
+    charges: wholeNumberFlag('charges', values.charges, DEFAULT_CHARGES, 1, MAX_CHARGES),
+    days: wholeNumberFlag('days', values.days, DEFAULT_DAYS, 1, 3660),
+    seed: wholeNumberFlag('seed', values.seed, DEFAULT_SEED, -0x80000000, 0xffffffff),
     endDate: endDateOf(values['end-date']),
     ...martFlagSettings(values),
   };
