@@ -39,8 +39,8 @@ export function reversed(sort: PaymentSort): PaymentSort {
   return { field: sort.field, descending: !sort.descending };
 }
 
-export function orderBySql(sort: PaymentSort, alias = ''): string {
-  return columnsOf(sort).map((c) => `${alias}${c.column} ${c.direction}`).join(', ');
+export function orderBySql(sort: PaymentSort): string {
+  return columnsOf(sort).map((c) => `${c.column} ${c.direction}`).join(', ');
 }
 
 /**

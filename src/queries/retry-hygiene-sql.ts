@@ -16,11 +16,10 @@ import { recoveryActionSql } from './recovery-action-sql.ts';
 export const RETRY_HYGIENE_FILTERS = ['after_hard_decline', 'past_max_attempts'] as const;
 export type RetryHygieneFilter = (typeof RETRY_HYGIENE_FILTERS)[number];
 
-/**
- * `row` is how the query names the row under test: its unaliased table (the quoted, qualified
- * name), so the subquery's alias `earlier` cannot shadow it.
- */
-export function afterHardDeclineSql(source: Pick<MartSource, 'tables' | 'adviceCode'>, row = source.tables.payments): string {
+export function afterHardDeclineSql(source: Pick<MartSource, 'tables' | 'adviceCode'>): string {
+  // The row under test is named by its unaliased table (the quoted, qualified name), so the
+  // subquery's alias `earlier` cannot shadow it.
+  const row = source.tables.payments;
   return `(${row}.payment_intent_id is not null and ${row}.attempt_number > 1 and exists (
     select 1 from ${source.tables.payments} earlier
      where earlier.payment_intent_id = ${row}.payment_intent_id
