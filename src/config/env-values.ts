@@ -12,6 +12,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** What anyone but the operator learns of a ConfigError: the variable and its problem go to the log only. */
+export const CONFIGURATION_ERROR_MESSAGE = 'The dashboard is not configured correctly. The server log says what to fix.';
+
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export function read(env: Env, name: string): string | undefined {

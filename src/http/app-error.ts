@@ -4,7 +4,7 @@
  * request parameter. `errorResponse` is the single place any error becomes a Response.
  */
 import type { ErrorBody } from '../contract/service.ts';
-import { ConfigError } from '../config/env-values.ts';
+import { CONFIGURATION_ERROR_MESSAGE, ConfigError } from '../config/env-values.ts';
 import { DatabaseError } from '../db/database.ts';
 import { jsonResponse } from './json-response.ts';
 
@@ -53,10 +53,8 @@ export function errorResponse(error: unknown, log: ErrorLogger = (m) => console.
     return jsonResponse({ error: 'database_unavailable', message } satisfies ErrorBody, { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': '5' } });
   }
   if (error instanceof ConfigError) {
-    // The variable and its problem go to the log only; callers learn nothing about the setup.
     log(`Configuration error: ${error.message}`);
-    const message = 'The dashboard is not configured correctly. The server log says what to fix.';
-    return jsonResponse({ error: 'configuration_error', message } satisfies ErrorBody, { status: 500, headers: { 'cache-control': 'no-store' } });
+    return jsonResponse({ error: 'configuration_error', message: CONFIGURATION_ERROR_MESSAGE } satisfies ErrorBody, { status: 500, headers: { 'cache-control': 'no-store' } });
   }
   log(`unexpected error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
   return jsonResponse({ error: 'internal_error', message: 'Something went wrong on our side. Please try again.' } satisfies ErrorBody, { status: 500, headers: { 'cache-control': 'no-store' } });
