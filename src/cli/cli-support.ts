@@ -6,7 +6,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseMartNames, parseReportingTimezone, type MartNames } from '../config/config.ts';
-import { identifierProblem, timeZoneProblem } from '../config/validators.ts';
+import { databaseUrlProblem, identifierProblem, timeZoneProblem } from '../config/validators.ts';
 
 /** A problem worth one line to the user; anything else is reported the same way, without a stack. */
 export class CliError extends Error {}
@@ -65,17 +65,7 @@ export function martFlagSettings(flags: { schema?: string | undefined; timezone?
 /** --database-url, spelled out: these tools replace tables, so they never fall back to DATABASE_URL. */
 export function databaseUrlFlag(raw: string | undefined, why: string): string {
   if (raw === undefined || raw.trim() === '') throw new CliError(`--database-url is required (${why}, so it never falls back to DATABASE_URL)`);
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    // Never echo the value: it may hold a password.
-    throw new CliError('--database-url is not a valid URL (expected postgresql://user:password@host:5432/database)');
-  }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new CliError(`--database-url must start with postgresql:// (got ${url.protocol}//)`);
-  }
-  return raw;
+  return checkedFlag('--database-url', raw, databaseUrlProblem);
 }
 
 /** One line from any error: pg's message (which never contains the URL) or the socket error code. */

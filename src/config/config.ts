@@ -5,7 +5,7 @@
  */
 import { parseAlertSettings, type AlertSettings } from './alert-settings.ts';
 import { ConfigError, integer, read, type Env } from './env-values.ts';
-import { identifierProblem, timeZoneProblem } from './validators.ts';
+import { databaseUrlProblem, identifierProblem, timeZoneProblem } from './validators.ts';
 
 export { ConfigError, type Env };
 
@@ -93,18 +93,8 @@ function databaseKindOf(url: string | undefined, forced?: string): DatabaseKind 
 }
 
 function parseDatabaseUrl(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    // Never echo the value: it may hold a password.
-    throw new ConfigError('DATABASE_URL', 'is not a valid URL (expected postgresql://user:password@host:5432/database)');
-  }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', `must start with postgresql:// (got ${url.protocol}//)`);
-  }
-  if (!url.hostname) throw new ConfigError('DATABASE_URL', 'has no host');
+  const problem = raw === undefined ? undefined : databaseUrlProblem(raw);
+  if (problem) throw new ConfigError('DATABASE_URL', problem);
   return raw;
 }
 

@@ -16,6 +16,18 @@ export function identifierProblem(name: string): string | undefined {
   return isValidIdentifier(name) ? undefined : `"${name}" is not a valid identifier (letters, digits and _, not starting with a digit, at most 63 characters)`;
 }
 
+/** Unless `raw` is a PostgreSQL URL with a host. Never echoes the value: it may hold a password. */
+export function databaseUrlProblem(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'is not a valid URL (expected postgresql://user:password@host:5432/database)';
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') return `must start with postgresql:// (got ${url.protocol}//)`;
+  return url.hostname ? undefined : 'has no host';
+}
+
 /** Unless `zone` is an IANA time zone name this runtime knows (UTC, Europe/Paris). */
 export function timeZoneProblem(zone: string): string | undefined {
   try {
