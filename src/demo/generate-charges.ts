@@ -13,8 +13,12 @@
  *
  * Failures take their failure_code, failure_message, failure_category and recovery_action from the
  * decline-code mapping (src/marts/stripe_decline_codes.csv); only how often each code occurs lives
- * in charge-shapes.ts. About three weeks before endDate an issuer/processor incident of ~2.5 days
- * spikes processing errors (demo-incident.ts).
+ * in charge-shapes.ts. Issuer declines carry Stripe's advice codes as they do in Stripe's data
+ * (advice-codes.ts), and what is retried follows the action the two give (retry-model.ts): a
+ * do-not-retry failure ends the intent, but for the demo's deliberate, counted lapses
+ * (retry-lapses.ts) that give the Overview's retry hygiene something true to show. About three
+ * weeks before endDate an issuer/processor incident of ~2.5 days spikes processing errors
+ * (demo-incident.ts).
  */
 import type { ChargeRow } from '../marts/charge-row.ts';
 import { loadDeclineCodeMapping } from '../marts/decline-codes.ts';
@@ -24,9 +28,10 @@ import { DECLINES_INCIDENT, incidentFailureRate } from './demo-incident.ts';
 import { DAY, SECOND } from './durations.ts';
 import { AttemptQueue } from './attempt-queue.ts';
 import { IsoSeconds } from './iso-time.ts';
-import { PayerDraw, type Payer } from './payer.ts';
+import { PayerDraw } from './payer.ts';
 import { hash32, Random } from './random.ts';
-import { declineTable, retryChance, retryDelay, retrySuccess, type Decline } from './retry-model.ts';
+import { RetryLapses, uncappedDunningDelay } from './retry-lapses.ts';
+import { declineTable, failureOf, retryChance, retryDelay, retrySuccess, type Failure } from './retry-model.ts';
 import { accountFragment, sequentialId } from './stripe-ids.ts';
 
 export interface GenerateChargesOptions {
@@ -106,13 +111,13 @@ export function* generateCharges(options: GenerateChargesOptions): Generator<Cha
   let intentIndex = 0;
   let produced = 0; // rows decided so far (emitted or queued)
   const queue = new AttemptQueue();
-  const payer = {} as Payer;
+  const lapses = new RetryLapses(seed);
 
   while (produced < total) {
-    payers.next(rng, payer);
+    const payer = payers.next(rng);
     const { automatic, currency } = payer;
     const intentId = payer.hasIntent ? sequentialId('pi_', account, intentKey, intentIndex++) : null;
-    const maxAttempts = !payer.hasIntent ? 1 : automatic ? 4 : 3;
+    let maxAttempts = !payer.hasIntent ? 1 : automatic ? 4 : 3;
     const baseFailure = BASE_FAILURE[payer.funnel ?? 'none'];
     const declines = automatic ? declinesAutomatic : declinesOnSession;
 
@@ -125,28 +130,30 @@ export function* generateCharges(options: GenerateChargesOptions): Generator<Cha
     while (queue.size > 0 && queue.peekTime() <= t) yield numbered(queue.pop());
 
     // --- the intent's attempts, decided now
-    let previous: Decline | null = null;
+    let previous: Failure | null = null;
+    let uncapped = false; // a dunning schedule past the recommended attempts (retry-lapses.ts)
+    let badRetries = 0; // retries after do-not-retry declines (retry-lapses.ts)
     for (let attempt = 1; attempt <= maxAttempts && produced < total; attempt++) {
       let status: ChargeRow['status'];
-      let decline: Decline | null = null;
+      let failed: Failure | null = null;
       if (rng.chance(pendingChance(t))) status = 'pending';
       else {
         const outage = incidentFailure(t);
         const u = rng.next();
-        const failure = previous === null ? baseFailure : 1 - retrySuccess(previous.entry);
+        const failure = previous === null ? baseFailure : uncapped && attempt < maxAttempts ? 1 : 1 - retrySuccess(previous);
         if (u < outage) {
           status = 'failed';
-          decline = declinesIncident.pick(rng.next());
+          failed = failureOf(declinesIncident.pick(rng.next()), rng);
         } else if (u < outage + (1 - outage) * failure) {
           status = 'failed';
-          // A retry usually fails the same way, unless the card was replaced.
-          decline = previous !== null && previous.entry.recoveryAction !== 'request_card' && rng.chance(0.65)
+          // A retry usually fails the same way (the uncapped schedule always), unless the card was replaced.
+          failed = previous !== null && previous.action !== 'request_card' && (uncapped || rng.chance(0.65))
             ? previous
-            : declines.pick(rng.next());
+            : failureOf(declines.pick(rng.next()), rng);
         } else status = 'succeeded';
       }
 
-      const entry = decline?.entry;
+      const entry = failed?.decline.entry;
       const row: ChargeRow = {
         charge_id: '', // numbered when emitted, so charge ids follow created_at like Stripe's
         payment_intent_id: intentId,
@@ -157,30 +164,43 @@ export function* generateCharges(options: GenerateChargesOptions): Generator<Cha
         currency,
         status,
         failure_code: entry ? entry.failureCode : null,
-        decline_code: decline ? decline.code : null,
+        decline_code: failed ? failed.decline.code : null,
         failure_message: entry ? entry.failureMessage : null,
         failure_category: entry ? entry.failureCategory : null,
-        recovery_action: entry ? entry.recoveryAction : null,
+        recovery_action: entry ? entry.recoveryAction : null, // the mapped action; the advice code beside it overrides it
         card_brand: payer.brand,
         card_last4: payer.last4,
         card_country: payer.country.code,
         funnel: payer.funnel,
         attempt_number: attempt,
+        advice_code: failed ? failed.advice : null,
       };
       produced++;
       if (attempt === 1) yield numbered(row);
       else queue.push(t, row);
 
-      if (decline === null || !rng.chance(retryChance(decline.entry, automatic))) break;
-      const next = Math.floor((t + retryDelay(rng, decline.entry, automatic)) / SECOND) * SECOND;
-      t = Math.max(next, t + SECOND);
+      if (failed === null || attempt === maxAttempts) break;
+      if (attempt === 1 && automatic && failed.action === 'retry_eligible' && intentId !== null) {
+        const attempts = lapses.uncappedDunning(rng, currency);
+        if (attempts > 0) [uncapped, maxAttempts] = [true, attempts];
+      }
+      let delay: number;
+      if (failed.action === 'do_not_retry' || badRetries > 0) {
+        // Every retry after a do-not-retry decline breaks the rule, whatever the later declines say.
+        if (!lapses.retryAfterHardDecline(rng, currency, badRetries)) break;
+        badRetries++;
+        delay = retryDelay(rng, failed.action, automatic);
+      } else if (uncapped) delay = uncappedDunningDelay(rng);
+      else if (rng.chance(retryChance(failed.action, automatic))) delay = retryDelay(rng, failed.action, automatic);
+      else break;
+      t = Math.max(Math.floor((t + delay) / SECOND) * SECOND, t + SECOND);
       if (t > endMs) break; // not yet: this intent is still being retried when the data ends
-      if (decline.entry.recoveryAction === 'request_card') {
+      if (failed.action === 'request_card') {
         // The customer updated their card: a new card, perhaps of another brand.
         payer.last4 = LAST4[rng.int(10_000)]!;
         payer.brand = BRANDS[currency].pick(rng.next());
       }
-      previous = decline;
+      previous = failed;
     }
   }
   while (queue.size > 0) yield numbered(queue.pop());

@@ -30,14 +30,21 @@ export class PayerDraw {
   private readonly customerPool: number;
   private readonly profileBase: number;
 
+  /** The one Payer every call fills: a million intents allocate nothing here. */
+  private readonly payer: Payer = {
+    funnel: null, automatic: false, hasIntent: false, customerId: null, profileId: null,
+    currency: 'usd', country: { code: '', taxRates: [] }, brand: '', last4: '', amount: 0,
+  };
+
   constructor(customerKey: number, seed: number, charges: number) {
     this.customerKey = customerKey;
     this.customerPool = Math.max(100, Math.ceil(charges / 5));
     this.profileBase = 100_000 + (hash32(seed, 4) % 800_000);
   }
 
-  /** Fills `payer` (one object reused for every intent: a million intents allocate nothing here). */
-  next(rng: Random, payer: Payer): Payer {
+  /** The next intent's payer: valid until the next call (the loop changes its card when the customer replaces it). */
+  next(rng: Random): Payer {
+    const payer = this.payer;
     const key = this.customerKey;
     const funnel = FUNNELS.pick(rng.next());
     const automatic = AUTOMATIC.has(funnel);

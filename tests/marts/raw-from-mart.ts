@@ -25,7 +25,7 @@ export function rawFromMartRow(row: ChargeRow, loader: Loader): RawCharge {
     failureCode: row.failure_code,
     failureMessage: row.failure_message,
     outcomeReason: row.decline_code,
-    adviceCode: null,
+    adviceCode: row.advice_code ?? null,
     livemode: true,
     metadata,
     card: hasCard

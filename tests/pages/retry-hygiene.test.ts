@@ -8,6 +8,7 @@ import type { BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RETRY_HYGIENE_ROWS } from '../api/support/retry-hygiene-fixture.ts';
 import { ARTIFACTS, startBrowserSuite, type BrowserSuite } from './support/browser-suite.ts';
+import { openRetryHygiene } from './support/hygiene-page.ts';
 
 const PASSWORD = 'hygiene-test-password';
 const VIEW = '/?from=2026-03-01&to=2026-03-07&currency=usd';
@@ -20,13 +21,7 @@ beforeAll(async () => {
 
 afterAll(() => suite?.stop());
 
-async function open(options: BrowserContextOptions = {}) {
-  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC', storageState: suite.session, ...options });
-  const page = await context.newPage();
-  await page.goto(`${suite.server.url}${VIEW}`);
-  await page.waitForFunction(() => document.querySelector('[data-section="retry-hygiene"]')?.getAttribute('data-state') === 'ready');
-  return { context, page };
-}
+const open = (options: BrowserContextOptions = {}) => openRetryHygiene(suite, VIEW, options);
 
 describe('retry hygiene on the Overview', () => {
   it('shows the proven numbers, and each opens exactly its payments', async () => {

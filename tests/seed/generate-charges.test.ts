@@ -64,7 +64,7 @@ describe('generateCharges: invariants over 20,000 rows', () => {
     expect(customers.size).toBeLessThan(N);
   });
 
-  it('numbers each intent’s attempts 1..n in time order, with at most one success and nothing after it', () => {
+  it('numbers each intent’s attempts 1..n in time order, with at most one success and nothing after it (which retries may follow which failure: retry-rules.test.ts)', () => {
     let retried = 0;
     let recovered = 0;
     let abandoned = 0;
@@ -77,7 +77,6 @@ describe('generateCharges: invariants over 20,000 rows', () => {
         if (i < sorted.length - 1) expect(row.status).toBe('failed');
         // Same intent, same amount, currency, customer and funnel.
         expect([row.amount, row.currency, row.customer_id, row.funnel]).toEqual([sorted[0]!.amount, sorted[0]!.currency, sorted[0]!.customer_id, sorted[0]!.funnel]);
-        if (row.status === 'failed' && i < sorted.length - 1) expect(row.recovery_action).not.toBe('do_not_retry');
       });
       expect(sorted.filter((row) => row.status === 'succeeded').length).toBeLessThanOrEqual(1);
       if (sorted[0]!.status === 'failed' && sorted.length > 1) {
