@@ -4,6 +4,7 @@
  * stable reason code that callers switch on and tests assert.
  */
 import { SignJWT, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import { knownValid, rememberValid } from './verified-sessions.ts';
 
 export const SESSION_ISSUER = 'payments-dashboard';
 export const SESSION_AUDIENCE = 'payments-dashboard/session';
@@ -74,6 +75,9 @@ const MAX_TOKEN_LENGTH = 4096;
 export async function verifySessionToken(token: string | undefined, key: CryptoKey, options: VerifyOptions): Promise<SessionCheck> {
   if (!token) return { valid: false, reason: 'missing' };
   if (token.length > MAX_TOKEN_LENGTH) return { valid: false, reason: 'malformed' };
+  const nowSeconds = options.now.getTime() / 1000;
+  const knownExpiry = knownValid(key, token, nowSeconds, options.maxAgeSeconds);
+  if (knownExpiry !== undefined) return { valid: true, expiresAt: new Date(knownExpiry * 1000) };
   try {
     const { payload } = await jwtVerify(token, key, {
       algorithms: ['HS256'],
@@ -84,6 +88,7 @@ export async function verifySessionToken(token: string | undefined, key: CryptoK
       maxTokenAge: options.maxAgeSeconds,
       clockTolerance: options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
     });
+    rememberValid(key, token, { iat: payload.iat as number, exp: payload.exp as number }, nowSeconds);
     return { valid: true, expiresAt: new Date((payload.exp as number) * 1000) };
   } catch (error) {
     const reason = refusalOf(error);

@@ -108,6 +108,20 @@ describe('session tokens through the guard (frozen clock)', () => {
     await expectRefused(issuedLater, 'not_yet_valid');
   });
 
+  it('a token accepted before is still checked in full where it may no longer pass (verified tokens are remembered per key)', async () => {
+    const { key, keyId } = await authSettings(config);
+    const longLived = await issueSessionToken(key, { now: NOW, ttlSeconds: 30 * 24 * 3600, keyId });
+    await expectAccepted(longLived);
+    // Past the maximum age (SESSION_TTL_HOURS) though its exp is weeks away.
+    await expectRefused(longLived, 'expired', secondsAfter(NOW, TTL + 6));
+    // The clock set back before it was issued.
+    await expectRefused(longLived, 'not_yet_valid', secondsAfter(NOW, -3600));
+    // Another password: another key, which never saw it.
+    const changed = await authSettings(authConfig({ DASHBOARD_PASSWORD: 'a new team password' }));
+    expect(await checkSession(request('/', longLived), { settings: changed, now: NOW })).toEqual({ valid: false, reason: 'invalid_signature' });
+    await expectAccepted(longLived);
+  });
+
   it('refuses a token signed with another SESSION_SECRET', async () => {
     const otherKey = await deriveSessionKey('another-secret-of-at-least-32-bytes-long!', PASSWORD);
     // No key id (a forged or foreign token): a plain bad signature, however fresh.
