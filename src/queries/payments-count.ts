@@ -2,7 +2,7 @@ import type { MartSource } from './mart-source.ts';
 import { paymentFiltersSql, type PaymentFilters } from './payment-filters-sql.ts';
 
 /** Counting stops here: past it the explorer says "100,000+" instead of scanning everything. */
-export const DEFAULT_TOTAL_CAP = 100_000;
+const DEFAULT_TOTAL_CAP = 100_000;
 
 export interface PaymentsTotal {
   total: number;
