@@ -19,7 +19,12 @@ export interface MartWriter {
 
 const PGLITE_COPY_BATCH = 20_000;
 
-export async function pgWriter(url: string): Promise<MartWriter> {
+/**
+ * `freeze`: the caller creates the table in the same transaction as the load (the seed), so COPY
+ * may write the rows already frozen and all-visible (COPY … FREEZE): the VACUUM that follows has
+ * nothing left to do, and index-only scans work at once.
+ */
+export async function pgWriter(url: string, options: { freeze?: boolean } = {}): Promise<MartWriter> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   return {
@@ -38,7 +43,7 @@ export async function pgWriter(url: string): Promise<MartWriter> {
         }
         if (chunk) yield chunk;
       })());
-      await pipeline(lines, client.query(copyFrom(`copy ${table} (${COPY_COLUMN_LIST}) from stdin`)));
+      await pipeline(lines, client.query(copyFrom(`copy ${table} (${COPY_COLUMN_LIST}) from stdin${options.freeze ? ' with (freeze)' : ''}`)));
       return count;
     },
     async close() {
