@@ -11,8 +11,9 @@ export interface RetryHygieneRow {
 
 /**
  * The range's retries (attempt_number > 1, by when the retry was made) and the two kinds that
- * break the rules (retry-hygiene-sql.ts), in one currency. The range scan reads retries only; each
- * after-hard-decline probe walks the intent index.
+ * break the rules (retry-hygiene-sql.ts), in one currency. The range scan reads retries only (from
+ * their partial index); each after-hard-decline probe walks the intent index. Materialized, so the
+ * probe runs once a retry rather than once for each of the six aggregates that read its flag.
  */
 export async function getRetryHygiene(source: MartSource, currency: string, range: DateRange): Promise<RetryHygieneRow> {
   const { db, tables } = source;
@@ -21,7 +22,7 @@ export async function getRetryHygiene(source: MartSource, currency: string, rang
     retries: number; hardAttempts: number; hardIntents: number; hardCustomers: number; hardAmount: number; hardSucceeded: number;
     pastAttempts: number; pastIntents: number; pastAmount: number;
   }>(
-    `with retries as (
+    `with retries as materialized (
        select payment_intent_id, customer_id, amount, status,
               ${afterHardDeclineSql(source)} as after_hard_decline,
               ${pastMaxAttemptsSql(payments)} as past_max_attempts
