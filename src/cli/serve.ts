@@ -52,6 +52,7 @@ async function checkDatabase(config: Config): Promise<void> {
 }
 
 const COMPRESSION_THRESHOLD_BYTES = 14 * 1024;
+const CSV_EXPORT_PATH = '/api/payments.csv';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -92,6 +93,10 @@ async function listen(port: number, host: string, production: boolean): Promise<
   // compressed or not, so compressing it only costs: ~0.2 ms of CPU a response, a tenth of an
   // API request's budget beyond its SQL. Pages' scripts and the CSV export are far larger.
   const compress = compression({ threshold: COMPRESSION_THRESHOLD_BYTES });
+  // The CSV export is the one body measured in gigabytes: on 100,000 exported rows gzip's fastest
+  // level ran at 57 MB/s against the default's 24 MB/s, for output 7 % larger (ratio 2.72 against
+  // 2.90), so compression no longer sets the export's speed.
+  const compressCsv = compression({ threshold: COMPRESSION_THRESHOLD_BYTES, level: 1 });
   const server = createServer((req, res) => {
     if (refusedMethod(req.method)) {
       res.writeHead(405, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', allow: 'GET, HEAD, POST' });
@@ -100,7 +105,7 @@ async function listen(port: number, host: string, production: boolean): Promise<
     }
     req.url = literalizeInvalidEscapes(req.url ?? '/');
     if (req.url.startsWith('/_astro/')) for (const [name, value] of assets) res.setHeader(name, value);
-    compress(req as never, res as never, () => handler(req, res));
+    (req.url.startsWith(CSV_EXPORT_PATH) ? compressCsv : compress)(req as never, res as never, () => handler(req, res));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

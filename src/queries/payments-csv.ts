@@ -4,6 +4,7 @@ import { paymentFiltersSql, type PaymentFilters } from './payment-filters-sql.ts
 import type { PaymentSort } from '../contract/payments.ts';
 import { keysetAfterSql, orderBySql, type PaymentKey } from './payment-sort.ts';
 import { adviceCodeSql, recoveryActionSql } from './recovery-action-sql.ts';
+import { crlfRecords } from './crlf-records.ts';
 
 /**
  * The CSV export's rows, written by PostgreSQL: each keyset batch comes back as one text value
@@ -74,11 +75,13 @@ function quotedCell(expr: string): string {
 
 /** isoTimestamp in SQL, over `created`, the server's text of created_at: '2026-05-01 14:00:00.5+02' → '2026-05-01T14:00:00.5+02:00'. */
 const STANDARD_CREATED_AT = `substr(created, 5, 1) = '-' and substr(created, 11, 1) = ' ' and right(created, 3) <> ' BC'`;
+/** The ISO 8601 rewrites of a `created` of the usual shape, by where its offset starts. */
+const ISO_BRANCHES = `when substr(created, length(created) - 2, 1) in ('+', '-') then overlay(created placing 'T' from 11 for 1) || ':00'
+    when substr(created, length(created) - 5, 1) in ('+', '-') then overlay(created placing 'T' from 11 for 1)
+    when substr(created, length(created) - 8, 1) in ('+', '-') then left(overlay(created placing 'T' from 11 for 1), -3)`;
 const ISO_CREATED_AT = `case
     when not (${STANDARD_CREATED_AT}) then created
-    when substr(created, length(created) - 2, 1) in ('+', '-') then overlay(created placing 'T' from 11 for 1) || ':00'
-    when substr(created, length(created) - 5, 1) in ('+', '-') then overlay(created placing 'T' from 11 for 1)
-    when substr(created, length(created) - 8, 1) in ('+', '-') then left(overlay(created placing 'T' from 11 for 1), -3)
+    ${ISO_BRANCHES}
     else created end`;
 
 function amountSql(params: unknown[]): string {
@@ -112,49 +115,118 @@ function lineSql(params: unknown[]): string {
     else concat_ws(',', ${cells(quotedCell, quotedCell(`(${ISO_CREATED_AT})`), quotedCell(amount))}) end`;
 }
 
+/** A cell for PostgreSQL's own CSV writer (COPY), which quotes as csvField does: only neutralized, '' as null (COPY writes "" for it). */
+function copyTextCell(expr: string): string {
+  return `case when ascii(${expr}) in (${FORMULA_START_CODES}) then '''' || ${expr} else nullif(${expr}, '') end`;
+}
+
+/** The 19 cells for COPY over the batch's columns (batchRowsSql), as lineSql writes them but unquoted. */
+function copyCellsSql(params: unknown[]): string {
+  const amount = amountSql(params);
+  return [
+    ...['charge_id', 'payment_intent_id', 'customer_id', 'profile_id'].map(copyTextCell),
+    // A timestamp of the usual shape starts with a digit; any other text is neutralized like text.
+    `case when ascii(created) in (${FORMULA_START_CODES}) then '''' || created when not (${STANDARD_CREATED_AT}) then created
+    ${ISO_BRANCHES}
+    else created end`,
+    `case when amount < 0 then '''' || ${amount} else ${amount} end`,
+    ...['currency', 'status', 'failure_code', 'decline_code', 'failure_category', 'recovery_action', 'failure_message',
+      'card_brand', 'card_last4', 'card_country', 'funnel'].map(copyTextCell),
+    'attempt_number',
+    copyTextCell('advice_code'),
+  ].join(', ');
+}
+
 export interface CsvBatch {
-  /** The batch's CSV lines, each ending in CRLF; '' when there are no more rows. */
-  text: string;
+  /**
+   * The batch's CSV lines (UTF-8), each ending in CRLF; empty when there are no more rows. They
+   * may still be on their way when the batch's end is known, so the next batch can start at once.
+   */
+  bytes: Promise<Uint8Array<ArrayBuffer>>;
   rows: number;
   /** Where the batch ended, for the next one. */
   last: PaymentKey | undefined;
 }
 
+/** Which rows a batch holds: the next `limit` after `after` in the sort order (from the start when undefined). */
+function batchScopeSql(source: MartSource, filters: PaymentFilters, sort: PaymentSort, after: PaymentKey | undefined, limit: number, params: unknown[]): string {
+  const conditions = [paymentFiltersSql(filters, params, source)];
+  if (after) conditions.push(keysetAfterSql(sort, after, params));
+  params.push(limit);
+  return `from ${source.tables.payments}
+     where ${conditions.join(' and ')}
+     order by ${orderBySql(sort)}
+     limit $${params.length}`;
+}
+
+/** The batch's rows with every column a cell is made of (`created`: created_at as the server's text). */
+function batchRowsSql(source: MartSource, filters: PaymentFilters, sort: PaymentSort, after: PaymentKey | undefined, limit: number, params: unknown[]): string {
+  const textColumns = TEXT_COLUMNS.map((column) => textColumnSql(column, source));
+  return `select ${textColumns.map((expr, i) => `${expr} as ${TEXT_COLUMNS[i]}`).join(', ')}, created_at, amount, attempt_number, created_at::text as created
+      ${batchScopeSql(source, filters, sort, after, limit, params)}`;
+}
+
+type BatchEndRow = { rows: number; chargeId: string; createdAt: string; currency: string; amount: number; status: PaymentKey['status'] };
+
+function batchEnd(row: BatchEndRow | undefined): Pick<CsvBatch, 'rows' | 'last'> {
+  if (!row || !row.rows) return { rows: 0, last: undefined };
+  return { rows: row.rows, last: { chargeId: row.chargeId, createdAt: row.createdAt, currency: row.currency, amount: row.amount, status: row.status } };
+}
+
+/** Lines written in SQL, one text value a batch: for drivers without COPY (Neon, PGlite). */
+async function selectCsvBatch(source: MartSource, filters: PaymentFilters, sort: PaymentSort, after: PaymentKey | undefined, limit: number): Promise<CsvBatch> {
+  const params: unknown[] = [];
+  const line = lineSql(params);
+  const rows = batchRowsSql(source, filters, sort, after, limit, params);
+  // The aggregates read the batch in the subquery's order (a plain aggregate over a sorted
+  // subquery keeps its input order); the last element of each key array is the batch's last row.
+  const [row] = await source.db.query<BatchEndRow & { text: string | null }>(
+    `select string_agg(line, chr(13) || chr(10)) || chr(13) || chr(10) as text, count(*)::int as rows,
+            (array_agg(charge_id))[count(*)] as "chargeId", (array_agg(created_at))[count(*)] as "createdAt",
+            (array_agg(currency))[count(*)] as currency, (array_agg(amount))[count(*)] as amount, (array_agg(status))[count(*)] as status
+       from (select ${line} as line, charge_id, created_at, currency, amount, status
+               from (select *, concat(${TEXT_COLUMNS.join(', ')}) as raw from (${rows}) as batch_rows) as with_raw) as batch`,
+    params,
+  );
+  return { bytes: Promise.resolve(new TextEncoder().encode(row?.text ?? '')), ...batchEnd(row) };
+}
+
+/**
+ * Lines written by PostgreSQL's COPY, beside a query for where the batch ends (its last row's
+ * key and position), the two at once on two connections. COPY's CSV writer quotes exactly the
+ * cells csvField quotes (a comma, quote, CR or LF inside); with CRLF record ends the lines are
+ * the same bytes.
+ */
+async function copyCsvBatch(
+  copyCsv: NonNullable<MartSource['db']['copyCsv']>, source: MartSource, filters: PaymentFilters, sort: PaymentSort, after: PaymentKey | undefined, limit: number,
+): Promise<CsvBatch> {
+  const copyParams: unknown[] = [];
+  const cells = copyCellsSql(copyParams);
+  const copyRows = batchRowsSql(source, filters, sort, after, limit, copyParams);
+  const endParams: unknown[] = [];
+  const endScope = batchScopeSql(source, filters, sort, after, limit, endParams);
+  // row_number() over () numbers the rows in the ordered subquery's order, as the aggregates above read it.
+  const copied = copyCsv(`select ${cells} from (${copyRows}) as batch_rows`, copyParams);
+  copied.catch(() => {}); // a failed end query returns first; the copy's failure is then nobody's to report
+  const [end] = await source.db.query<BatchEndRow>(
+    `select n::int as rows, charge_id as "chargeId", created_at as "createdAt", currency, amount, status
+       from (select charge_id, created_at, currency, amount, status, row_number() over () as n
+               from (select charge_id, created_at, currency, amount, status ${endScope}) as batch_rows) as numbered
+      order by n desc limit 1`,
+    endParams,
+  );
+  const ended = batchEnd(end);
+  return { bytes: copied.then((bytes) => crlfRecords(bytes, ended.rows)), ...ended };
+}
+
 /** The next `limit` rows' CSV lines after `after` in the sort order (from the start when undefined). */
-export async function getPaymentsCsvBatch(
+export function getPaymentsCsvBatch(
   source: MartSource,
   filters: PaymentFilters,
   sort: PaymentSort,
   after: PaymentKey | undefined,
   limit: number,
 ): Promise<CsvBatch> {
-  const { db, tables } = source;
-  const params: unknown[] = [];
-  const line = lineSql(params);
-  const textColumns = TEXT_COLUMNS.map((column) => textColumnSql(column, source));
-  const conditions = [paymentFiltersSql(filters, params, source)];
-  if (after) conditions.push(keysetAfterSql(sort, after, params));
-  params.push(limit);
-  // The aggregates read the batch in the subquery's order (a plain aggregate over a sorted
-  // subquery keeps its input order); the last element of each key array is the batch's last row.
-  const rows = await db.query<{ text: string | null; rows: number; chargeId: string | null; createdAt: string | null; currency: string | null; amount: number | null; status: string | null }>(
-    `select string_agg(line, chr(13) || chr(10)) || chr(13) || chr(10) as text, count(*)::int as rows,
-            (array_agg(charge_id))[count(*)] as "chargeId", (array_agg(created_at))[count(*)] as "createdAt",
-            (array_agg(currency))[count(*)] as currency, (array_agg(amount))[count(*)] as amount, (array_agg(status))[count(*)] as status
-       from (select ${line} as line, charge_id, created_at, currency, amount, status
-               from (select ${textColumns.map((expr, i) => `${expr} as ${TEXT_COLUMNS[i]}`).join(', ')}, created_at, amount, attempt_number,
-                            created_at::text as created, concat(${textColumns.join(', ')}) as raw
-                       from ${tables.payments}
-                      where ${conditions.join(' and ')}
-                      order by ${orderBySql(sort)}
-                      limit $${params.length}) as batch_rows) as batch`,
-    params,
-  );
-  const row = rows[0];
-  if (!row || row.rows === 0 || row.text === null) return { text: '', rows: 0, last: undefined };
-  return {
-    text: row.text,
-    rows: row.rows,
-    last: { chargeId: row.chargeId!, createdAt: row.createdAt!, currency: row.currency!, amount: row.amount!, status: row.status as PaymentKey['status'] },
-  };
+  const { copyCsv } = source.db;
+  return copyCsv ? copyCsvBatch(copyCsv, source, filters, sort, after, limit) : selectCsvBatch(source, filters, sort, after, limit);
 }
