@@ -78,7 +78,9 @@ describe('npm install on the system Node', () => {
       }
       const result = spawnSync('npm', ['install', '--dry-run', '--offline', '--no-audit'], {
         cwd: dir,
-        env: { PATH: path, HOME: dir, npm_config_cache: process.env.npm_config_cache ?? join(process.env.HOME ?? dir, '.npm') },
+        // npm's "new version of npm available" notice is about npm, not this project, and comes
+        // and goes with npm's own releases: switched off so the test reads only what we control.
+        env: { PATH: path, HOME: dir, npm_config_cache: process.env.npm_config_cache ?? join(process.env.HOME ?? dir, '.npm'), npm_config_update_notifier: 'false' },
         encoding: 'utf8',
         timeout: 90_000,
       });
