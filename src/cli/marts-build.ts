@@ -76,7 +76,8 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const result = await buildMarts(client, options);
     const tables = martTables(options);
-    console.log(`built ${tables.payments}: ${result.payments} rows; ${tables.daily}: ${result.daily} rows; ${tables.acceptance}: ${result.acceptance} rows; ${tables.failures}: ${result.failures} rows ` +
+    console.log(`built ${tables.payments}: ${result.payments} rows; ${tables.daily}: ${result.daily} rows; ${tables.acceptance}: ${result.acceptance} rows; ${tables.failures}: ${result.failures} rows; ` +
+      `${tables.retryHygiene}: ${result.retryHygiene} rows ` +
       `(from ${options.source} tables in ${options.rawSchema}) in ${result.seconds.toFixed(1)} s`);
     return 0;
   } finally {

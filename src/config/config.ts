@@ -26,6 +26,8 @@ export interface Config {
   acceptanceTable: string;
   /** The optional failures rollup; the detail mart answers while it does not exist. */
   failuresTable: string;
+  /** The optional retry-hygiene rollup; the detail mart answers while it does not exist. */
+  retryHygieneTable: string;
   reportingTimezone: string;
   statementTimeoutMs: number;
   /** Longest range of the routes that read charges one by one (explorer, CSV, failure details). */
@@ -50,6 +52,7 @@ const MIN_SECRET_BYTES = 32;
 
 export const DEFAULT_ACCEPTANCE_TABLE = 'mart_stripe_payments_acceptance';
 export const DEFAULT_FAILURES_TABLE = 'mart_stripe_payments_failures';
+export const DEFAULT_RETRY_HYGIENE_TABLE = 'mart_stripe_payments_retry_hygiene';
 
 function identifier(env: Env, name: string, fallback: string): string {
   const value = read(env, name) ?? fallback;
@@ -58,7 +61,7 @@ function identifier(env: Env, name: string, fallback: string): string {
   return value;
 }
 
-export type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'acceptanceTable' | 'failuresTable'>;
+export type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'acceptanceTable' | 'failuresTable' | 'retryHygieneTable'>;
 
 /** The marts' schema and table names (MART_SCHEMA, MART_*_TABLE); the CLIs that write marts read them too. */
 export function parseMartNames(env: Env): MartNames {
@@ -68,6 +71,7 @@ export function parseMartNames(env: Env): MartNames {
     dailyTable: identifier(env, 'MART_DAILY_TABLE', 'mart_stripe_payments_daily'),
     acceptanceTable: identifier(env, 'MART_ACCEPTANCE_TABLE', DEFAULT_ACCEPTANCE_TABLE),
     failuresTable: identifier(env, 'MART_FAILURES_TABLE', DEFAULT_FAILURES_TABLE),
+    retryHygieneTable: identifier(env, 'MART_RETRY_HYGIENE_TABLE', DEFAULT_RETRY_HYGIENE_TABLE),
   };
 }
 

@@ -31,6 +31,10 @@ export const failuresModelSql = () => readMartFile(
   new URL('./dbt/mart_stripe_payments_failures.sql', import.meta.url),
   join(process.cwd(), 'src/marts/dbt/mart_stripe_payments_failures.sql'),
 );
+export const retryHygieneModelSql = () => readMartFile(
+  new URL('./dbt/mart_stripe_payments_retry_hygiene.sql', import.meta.url),
+  join(process.cwd(), 'src/marts/dbt/mart_stripe_payments_retry_hygiene.sql'),
+);
 
 /** indexes.sql for these marts: what the seed runs after loading, and marts:build after building. */
 export function martIndexesSql(config: Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'>): string {

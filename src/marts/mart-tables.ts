@@ -1,4 +1,4 @@
-import { DEFAULT_ACCEPTANCE_TABLE, DEFAULT_FAILURES_TABLE, type Config } from '../config/config.ts';
+import { DEFAULT_ACCEPTANCE_TABLE, DEFAULT_FAILURES_TABLE, DEFAULT_RETRY_HYGIENE_TABLE, type Config } from '../config/config.ts';
 import { qualifiedName, quoteIdentifier } from '../db/identifiers.ts';
 
 /** Quoted, schema-qualified names of the marts, ready to place into SQL text. */
@@ -9,9 +9,11 @@ export interface MartTables {
   acceptance: string;
   /** The optional failures rollup, read when it exists (src/queries/failures-rollup.ts). */
   failures: string;
+  /** The optional retry-hygiene rollup, read when it exists (src/queries/retry-hygiene.ts). */
+  retryHygiene: string;
 }
 
-type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'> & Partial<Pick<Config, 'acceptanceTable' | 'failuresTable'>>;
+type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'> & Partial<Pick<Config, 'acceptanceTable' | 'failuresTable' | 'retryHygieneTable'>>;
 
 export function martTables(config: MartNames): MartTables {
   return {
@@ -19,6 +21,7 @@ export function martTables(config: MartNames): MartTables {
     daily: qualifiedName(config.martSchema, config.dailyTable),
     acceptance: qualifiedName(config.martSchema, config.acceptanceTable ?? DEFAULT_ACCEPTANCE_TABLE),
     failures: qualifiedName(config.martSchema, config.failuresTable ?? DEFAULT_FAILURES_TABLE),
+    retryHygiene: qualifiedName(config.martSchema, config.retryHygieneTable ?? DEFAULT_RETRY_HYGIENE_TABLE),
   };
 }
 
@@ -26,6 +29,7 @@ export function martTables(config: MartNames): MartTables {
 export function renderMartSql(sql: string, config: MartNames): string {
   const acceptanceTable = config.acceptanceTable ?? DEFAULT_ACCEPTANCE_TABLE;
   const failuresTable = config.failuresTable ?? DEFAULT_FAILURES_TABLE;
+  const retryHygieneTable = config.retryHygieneTable ?? DEFAULT_RETRY_HYGIENE_TABLE;
   return sql
     .replaceAll('{{schema}}', quoteIdentifier(config.martSchema))
     // Index names are derived from the table name, so it appears both quoted and inside names.
@@ -35,5 +39,7 @@ export function renderMartSql(sql: string, config: MartNames): string {
     .replaceAll('{{acceptance_table}}_', `${acceptanceTable}_`)
     .replaceAll('{{acceptance_table}}', quoteIdentifier(acceptanceTable))
     .replaceAll('{{failures_table}}_', `${failuresTable}_`)
-    .replaceAll('{{failures_table}}', quoteIdentifier(failuresTable));
+    .replaceAll('{{failures_table}}', quoteIdentifier(failuresTable))
+    .replaceAll('{{retry_hygiene_table}}_', `${retryHygieneTable}_`)
+    .replaceAll('{{retry_hygiene_table}}', quoteIdentifier(retryHygieneTable));
 }

@@ -73,3 +73,18 @@ create table if not exists {{schema}}.{{failures_table}} (
 );
 create index if not exists {{failures_table}}_idx
   on {{schema}}.{{failures_table}} (currency, date);
+
+-- Optional rollup (src/marts/dbt/mart_stripe_payments_retry_hygiene.sql); see README, "Benchmarks".
+create table if not exists {{schema}}.{{retry_hygiene_table}} (
+  date                 date not null,
+  currency             text not null,
+  payment_intent_id    text,
+  customer_id          text,
+  status               text,
+  after_hard_decline   boolean not null,
+  past_max_attempts    boolean not null,
+  retries              integer not null,
+  amount               bigint not null
+);
+create index if not exists {{retry_hygiene_table}}_idx
+  on {{schema}}.{{retry_hygiene_table}} (currency, date);

@@ -3,7 +3,9 @@ import { handleOverviewRetryHygiene } from '../../src/api/handlers/overview-retr
 import { handlePaymentsCsv } from '../../src/api/handlers/payments-csv.ts';
 import { handlePaymentsList } from '../../src/api/handlers/payments-list.ts';
 import type { Deps, Handler } from '../../src/api/deps.ts';
-import { DRIVERS, openFixtureDatabase, testDeps, type FixtureDatabase } from './support/fixture-database.ts';
+import { paymentsSource } from '../../src/api/payments-source.ts';
+import { readsRetryHygieneRollup } from '../../src/queries/retry-hygiene.ts';
+import { DRIVERS, openFixtureDatabase, testConfig, testDeps, type FixtureDatabase } from './support/fixture-database.ts';
 import { RETRY_HYGIENE_ROWS } from './support/retry-hygiene-fixture.ts';
 
 const RANGE = 'from=2026-03-01&to=2026-03-07&currency=usd';
@@ -24,22 +26,32 @@ async function listed(deps: Deps, hygiene: string): Promise<{ ids: string[]; tot
   };
 }
 
-describe.each(DRIVERS)('retry hygiene on %s', (driver) => {
+/** The rollup as the seed builds it, and a configuration naming a rollup that is not there (the detail mart answers). */
+const SOURCES = [['the retry-hygiene rollup', true], ['the detail mart', false]] as const;
+const CASES = DRIVERS.flatMap((driver) => SOURCES.map(([source, rollup]) => [driver, source, rollup] as const));
+const depsFor = (fixture: FixtureDatabase, rollup: boolean) =>
+  testDeps(fixture.db, {}, testConfig(rollup ? {} : { retryHygieneTable: 'no_retry_hygiene_rollup' }));
+
+describe.each(CASES)('retry hygiene on %s from %s', (driver, _source, rollup) => {
   describe('with advice codes', () => {
     let fixture: FixtureDatabase;
     let deps: Deps;
     beforeAll(async () => {
       fixture = await openFixtureDatabase(driver, RETRY_HYGIENE_ROWS);
-      deps = testDeps(fixture.db);
+      deps = depsFor(fixture, rollup);
     });
     afterAll(() => fixture?.close());
+
+    it('reads the source under test', async () => {
+      expect(await readsRetryHygieneRollup(await paymentsSource(deps))).toBe(rollup);
+    });
 
     it('counts the retries after a do-not-retry decline on the same card, and the attempts past Stripe’s eight retries', async () => {
       expect(await json(handleOverviewRetryHygiene, `/api/overview/retry-hygiene?${RANGE}`, deps)).toEqual({
         currency: 'usd',
         recommendedMaxRetries: 8,
         recommendedMaxAttempts: 9,
-        retries: 7,
+        retries: 8,
         afterHardDecline: { attempts: 3, intents: 3, customers: 2, amount: 4500, succeeded: 1 },
         pastMaxAttempts: { attempts: 2, intents: 1, amount: 1000 },
       });
@@ -73,14 +85,18 @@ describe.each(DRIVERS)('retry hygiene on %s', (driver) => {
       fixture = await openFixtureDatabase(driver, RETRY_HYGIENE_ROWS, 'UTC', async (exec) => {
         await exec('alter table public.mart_stripe_payments drop column advice_code');
       });
-      deps = testDeps(fixture.db);
+      deps = depsFor(fixture, rollup);
     });
     afterAll(() => fixture?.close());
 
-    it('judges by the mapped action alone: pi_h2’s retry is no longer flagged', async () => {
+    it('reads the detail mart even where a rollup was built with the advice codes', async () => {
+      expect(await readsRetryHygieneRollup(await paymentsSource(deps))).toBe(false);
+    });
+
+    it('judges by the mapped action alone: pi_h2’s retry is no longer flagged, pi_h8’s is', async () => {
       const body = await json(handleOverviewRetryHygiene, `/api/overview/retry-hygiene?${RANGE}`, deps);
-      expect(body.afterHardDecline).toEqual({ attempts: 2, intents: 2, customers: 1, amount: 2500, succeeded: 0 });
-      expect(await listed(deps, 'after_hard_decline')).toEqual({ ids: ['ch_h4b', 'ch_h1b'], total: 2, csv: ['ch_h4b', 'ch_h1b'] });
+      expect(body.afterHardDecline).toEqual({ attempts: 3, intents: 3, customers: 2, amount: 3200, succeeded: 1 });
+      expect(await listed(deps, 'after_hard_decline')).toEqual({ ids: ['ch_h4b', 'ch_h8b', 'ch_h1b'], total: 3, csv: ['ch_h4b', 'ch_h8b', 'ch_h1b'] });
     });
   });
 });

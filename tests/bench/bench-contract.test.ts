@@ -13,6 +13,7 @@ describe('npm run bench -- flags', () => {
     expect(parseBenchArgs([])).toEqual({ charges: 1_000_000, skip: new Set() });
     expect(parseBenchArgs(['--charges', '10000000'])).toMatchObject({ charges: 10_000_000 });
     expect(parseBenchArgs(['--charges=100_000', '--skip', 'pages,marts-build'])).toEqual({ charges: 100_000, skip: new Set(['pages', 'marts-build']) });
+    expect(parseBenchArgs(['--skip=fallbacks'])).toEqual({ charges: 1_000_000, skip: new Set(['fallbacks']) });
     expect(parseBenchArgs(['--help'])).toBe('help');
   });
 
@@ -23,7 +24,7 @@ describe('npm run bench -- flags', () => {
     [['--charges'], "Option '--charges <value>' argument missing (see --help)"],
     [['--chargs', '5'], "Unknown option '--chargs' (see --help)"],
     [['1000000'], "Unexpected argument '1000000' (see --help)"],
-    [['--skip', 'csv'], '--skip takes marts-build, pages; got "csv"'],
+    [['--skip', 'csv'], '--skip takes marts-build, pages, fallbacks; got "csv"'],
   ])('%j is refused in one line: %s', (argv, message) => {
     let error: unknown;
     try {

@@ -2,11 +2,12 @@ import { CliError, parseFlags, wholeNumberFlag } from '../../src/cli/cli-support
 import { MAX_CHARGES } from '../../src/cli/seed.ts';
 
 export const BENCH_USAGE =
-  'usage: npm run bench -- [--charges 1000000] [--skip marts-build,pages]\n' +
+  'usage: npm run bench -- [--charges 1000000] [--skip marts-build,pages,fallbacks]\n' +
   '  --charges N   charges in the dash_bench database (seeded once per N, reused after; default 1,000,000)\n' +
-  '  --skip LIST   leave out slow parts that do not depend on N: marts-build (1M raw charges per loader), pages (Lighthouse)';
+  '  --skip LIST   leave out slow parts that do not depend on N: marts-build (1M raw charges per loader), pages (Lighthouse),\n' +
+  '                fallbacks (the detail-mart answers the rollups replace: tens of seconds each at 10M charges)';
 
-export const SKIPPABLE = ['marts-build', 'pages'] as const;
+export const SKIPPABLE = ['marts-build', 'pages', 'fallbacks'] as const;
 export type Skippable = (typeof SKIPPABLE)[number];
 
 export interface BenchOptions {

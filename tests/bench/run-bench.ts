@@ -111,15 +111,16 @@ try {
     console.log(` ${result.p50Ms} ms (SQL ${result.sqlP50Ms} ms, load ${load()[0]})`);
   }
 
-  // The same acceptance questions without the rollup: the detail-mart fallback's SQL alone.
   // The same questions without the rollups: the detail-mart fallbacks' SQL alone.
-  console.log('Without the rollups (detail mart)…');
   const detailDeps: Deps = {
     ...deps,
-    tables: martTables({ ...config, acceptanceTable: 'bench_no_acceptance_rollup', failuresTable: 'bench_no_failures_rollup' }),
+    tables: martTables({
+      ...config, acceptanceTable: 'bench_no_acceptance_rollup', failuresTable: 'bench_no_failures_rollup', retryHygieneTable: 'bench_no_retry_hygiene_rollup',
+    }),
   };
   const fallbackSql = [];
-  for (const [name, path] of [
+  if (!options.skip.has('fallbacks')) console.log('Without the rollups (detail mart)…');
+  for (const [name, path] of options.skip.has('fallbacks') ? [] : [
     ['overview/kpis (30 days)', `/api/overview/kpis?${range}`],
     ['overview/breakdown (30 days, country)', `/api/overview/breakdown?${range}&by=card_country`],
     ['overview/breakdown (90 days, country)', `/api/overview/breakdown?${range90}&by=card_country`],
@@ -127,6 +128,8 @@ try {
     ['overview/failures (90 days)', `/api/overview/failures?${range90}`],
     ['overview/top-failures (30 days)', `/api/overview/top-failures?${range}`],
     ['overview/top-failures (90 days)', `/api/overview/top-failures?${range90}`],
+    ['overview/retry-hygiene (30 days)', `/api/overview/retry-hygiene?${range}`],
+    ['overview/retry-hygiene (90 days)', `/api/overview/retry-hygiene?${range90}`],
   ] as const) {
     const statements = await captureStatements(detailDeps, server.url + path);
     fallbackSql.push({ name, path, sqlMs: median(await timeStatements(database.url, config.reportingTimezone, statements, 5)) });
@@ -218,7 +221,7 @@ function markdown(r: BenchResults, d: {
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...r.endpoints.map((e, i) => `| ${e.name} | ${e.rangeDays ?? '–'} | ${e.p50Ms} | ${e.p95Ms} | ${e.cachedP50Ms ?? '–'} | ${e.sqlP50Ms} | ${e.overheadMs} | ${d.endpoints[i]?.loadAverage[0]} |`),
     '',
-    `Without the rollups (the detail-mart fallbacks), SQL alone: ${d.withoutRollups.map((e) => `${e.name} ${e.sqlMs} ms`).join('; ')}.`,
+    ...(d.withoutRollups.length === 0 ? [] : [`Without the rollups (the detail-mart fallbacks), SQL alone: ${d.withoutRollups.map((e) => `${e.name} ${e.sqlMs} ms`).join('; ')}.`]),
     `Pagination (all charges, 25 a page): page 1 ${r.pagination.firstMs} ms, page 1,000 ${d.pagination.page1000Ms} ms, last page (${d.pagination.lastPage.toLocaleString('en-US')}) ${r.pagination.lastMs} ms.`,
     `CSV export: ${d.csv.rows.toLocaleString('en-US')} rows in ${d.csv.seconds} s = ${r.csv.rowsPerSec.toLocaleString('en-US')} rows/s, server peak RSS ${r.csv.peakRssMb} MB.`,
     `Failure-spike backtest, every 15-minute check of ${d.alertsBacktest.range.from}..${d.alertsBacktest.range.to} (90 days): ${d.alertsBacktest.medianMs} ms (median of ${d.alertsBacktest.runs}; first ${d.alertsBacktest.firstMs} ms), ${d.alertsBacktest.episodes.length} episode(s).`,

@@ -88,7 +88,7 @@ describe('parseConfig', () => {
   it('parses the marts\' names and the reporting zone the same way on their own (the CLIs, the pages)', () => {
     expect(parseMartNames({ MART_SCHEMA: 'analytics' })).toEqual({
       martSchema: 'analytics', paymentsTable: 'mart_stripe_payments', dailyTable: 'mart_stripe_payments_daily', acceptanceTable: 'mart_stripe_payments_acceptance',
-      failuresTable: 'mart_stripe_payments_failures',
+      failuresTable: 'mart_stripe_payments_failures', retryHygieneTable: 'mart_stripe_payments_retry_hygiene',
     });
     expect(parseReportingTimezone({})).toBe('UTC');
     expect(parseReportingTimezone({ REPORTING_TIMEZONE: ' Europe/Paris ' })).toBe('Europe/Paris');

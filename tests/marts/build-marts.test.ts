@@ -62,6 +62,7 @@ describe.each(LOADERS)('marts built from %s raw tables', (loader) => {
     expect(result.payments).toBe(expectedRows(loader).length);
     expect(result.daily).toBeGreaterThan(0);
     expect(result.failures).toBeGreaterThan(0);
+    expect(result.retryHygiene).toBeGreaterThan(0);
     expect(result.seconds).toBeGreaterThan(0);
   });
 
@@ -81,6 +82,12 @@ describe.each(LOADERS)('marts built from %s raw tables', (loader) => {
       const builtFailures = (await raw.client.query(failures)).rows;
       expect(builtFailures.length).toBeGreaterThan(0);
       expect(builtFailures).toEqual((await directClient.query(failures)).rows);
+      const retries = `select * from mart_stripe_payments_retry_hygiene
+        order by date, currency, payment_intent_id collate "C" nulls first, customer_id collate "C" nulls first, status collate "C" nulls first,
+                 after_hard_decline, past_max_attempts`;
+      const builtRetries = (await raw.client.query(retries)).rows;
+      expect(builtRetries.length).toBeGreaterThan(0);
+      expect(builtRetries).toEqual((await directClient.query(retries)).rows);
       // 03-02 usd: ch_rec_1 failed and was retried (twice) until it succeeded on 03-06.
       expect(built.find((row) => row.date === '2026-03-02' && row.currency === 'usd')).toMatchObject({
         total_attempts: 1, failed_payments: 1, retried_payments: 1, recovered_payments: 1, recovered_revenue: '1000',
@@ -96,7 +103,7 @@ describe.each(LOADERS)('marts built from %s raw tables', (loader) => {
     expect(rows.map((row) => row.indexname)).toEqual(expect.arrayContaining([
       'mart_stripe_payments_pkey', 'mart_stripe_payments_daily_pkey', 'mart_stripe_payments_created_idx',
       'mart_stripe_payments_intent_idx', 'mart_stripe_payments_succeeded_intent_idx', 'mart_stripe_payments_failed_created_idx',
-      'mart_stripe_payments_acceptance_idx', 'mart_stripe_payments_failures_idx',
+      'mart_stripe_payments_acceptance_idx', 'mart_stripe_payments_failures_idx', 'mart_stripe_payments_retry_hygiene_idx',
     ]));
     // Built beside the live tables and swapped in: nothing keeps the building names.
     const { rows: tables } = await raw.client.query<{ name: string }>(

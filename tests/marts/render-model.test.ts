@@ -64,10 +64,12 @@ describe('the shipped models', () => {
   it('compile for each loader to the staging view, then the two marts and the rollups, naming only that loader\'s raw tables', () => {
     for (const loader of ['fivetran', 'airbyte'] as const) {
       const steps = compileProject(buildSettings(loader));
-      expect(steps.map((step) => step.model)).toEqual([`stg_${loader}__stripe_charges`, 'mart_stripe_payments', 'mart_stripe_payments_daily', 'mart_stripe_payments_acceptance', 'mart_stripe_payments_failures']);
+      expect(steps.map((step) => step.model)).toEqual([`stg_${loader}__stripe_charges`, 'mart_stripe_payments', 'mart_stripe_payments_daily', 'mart_stripe_payments_acceptance', 'mart_stripe_payments_failures', 'mart_stripe_payments_retry_hygiene',
+      ]);
       expect(steps[3]!.postHooks).toEqual(['create index if not exists mart_stripe_payments_acceptance_idx on "public"."mart_stripe_payments_acceptance" (currency, dimension, date)']);
       expect(steps[4]!.postHooks).toEqual(['create index if not exists mart_stripe_payments_failures_idx on "public"."mart_stripe_payments_failures" (currency, date)']);
       expect(steps[4]!.sql).toMatch(/from "public"\."mart_stripe_payments"\n/);
+      expect(steps[5]!.postHooks).toEqual(['create index if not exists mart_stripe_payments_retry_hygiene_idx on "public"."mart_stripe_payments_retry_hygiene" (currency, date)']);
       const sql = steps.map((step) => step.sql).join('\n');
       expect(sql).not.toMatch(/\{\{|\{%/);
       const rawTables = [...sql.matchAll(/"stripe_raw"\."(\w+)"/g)].map((m) => m[1]);

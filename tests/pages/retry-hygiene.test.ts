@@ -33,7 +33,7 @@ describe('retry hygiene on the Overview', () => {
     const past = section.locator('[data-figure="past_max_attempts"]');
     expect(await past.locator('.hygiene-figure__value').textContent()).toBe('1');
     expect(await past.locator('.hygiene-figure__detail').textContent()).toBe('$10.00 · attempts past no. 9: 2');
-    expect(await section.locator('.hygiene-note').textContent()).toContain('7 retries in the range');
+    expect(await section.locator('.hygiene-note').textContent()).toContain('8 retries in the range');
     await section.screenshot({ path: join(ARTIFACTS, 'retry-hygiene-light.png') });
 
     await hard.locator('a').click();

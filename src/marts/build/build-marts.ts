@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isValidIdentifier } from '../../config/validators.ts';
 import { qualifiedName, quoteIdentifier } from '../../db/identifiers.ts';
 import { parseCsv } from '../decline-codes.ts';
-import { DEFAULT_ACCEPTANCE_TABLE, DEFAULT_FAILURES_TABLE } from '../../config/config.ts';
+import { DEFAULT_ACCEPTANCE_TABLE, DEFAULT_FAILURES_TABLE, DEFAULT_RETRY_HYGIENE_TABLE, type MartNames } from '../../config/config.ts';
 import { martTables } from '../mart-tables.ts';
 import { martIndexesSql } from '../mart-files.ts';
 import { BuildError } from './build-error.ts';
@@ -17,6 +17,7 @@ export interface MartBuildResult {
   daily: number;
   acceptance: number;
   failures: number;
+  retryHygiene: number;
   seconds: number;
 }
 
@@ -106,16 +107,16 @@ export async function buildMarts(client: SqlClient, settings: MartBuildSettings)
     const clash = [settings.paymentsTable, settings.dailyTable].find((name) => sourceTables.some((table) => table.name === name));
     if (clash) throw new BuildError(`mart table ${settings.martSchema}.${clash} would replace a raw table: use another --schema`);
   }
-  const acceptanceTable = settings.acceptanceTable ?? DEFAULT_ACCEPTANCE_TABLE;
-  const failuresTable = settings.failuresTable ?? DEFAULT_FAILURES_TABLE;
-  const building = {
-    ...settings,
-    paymentsTable: settings.paymentsTable + BUILD_SUFFIX,
-    dailyTable: settings.dailyTable + BUILD_SUFFIX,
-    acceptanceTable: acceptanceTable + BUILD_SUFFIX,
-    failuresTable: failuresTable + BUILD_SUFFIX,
+  const liveNames: Omit<MartNames, 'martSchema'> = {
+    paymentsTable: settings.paymentsTable,
+    dailyTable: settings.dailyTable,
+    acceptanceTable: settings.acceptanceTable ?? DEFAULT_ACCEPTANCE_TABLE,
+    failuresTable: settings.failuresTable ?? DEFAULT_FAILURES_TABLE,
+    retryHygieneTable: settings.retryHygieneTable ?? DEFAULT_RETRY_HYGIENE_TABLE,
   };
-  const tooLong = [building.paymentsTable, building.dailyTable, building.acceptanceTable, building.failuresTable].find((name) => !isValidIdentifier(name));
+  const tableKeys = Object.keys(liveNames) as Array<keyof typeof liveNames>;
+  const building = { ...settings, ...Object.fromEntries(tableKeys.map((key) => [key, liveNames[key] + BUILD_SUFFIX])) as typeof liveNames };
+  const tooLong = tableKeys.map((key) => building[key]).find((name) => !isValidIdentifier(name));
   if (tooLong) throw new BuildError(`table name ${tooLong.slice(0, -BUILD_SUFFIX.length)} is too long to build beside (at most ${63 - BUILD_SUFFIX.length} characters)`);
   const tables = martTables(building);
   await checkWriteRole(client, settings.martSchema);
@@ -141,27 +142,22 @@ export async function buildMarts(client: SqlClient, settings: MartBuildSettings)
       if (step.model === 'mart_stripe_payments_daily') await client.query(`alter table ${tables.daily} add primary key (date, currency)`);
     }
     for (const step of [...steps].reverse()) if (step.cleanup) await client.query(step.cleanup);
-    const payments = await count(client, tables.payments);
-    const daily = await count(client, tables.daily);
-    const acceptance = await count(client, tables.acceptance);
-    const failures = await count(client, tables.failures);
-
-    const grants = await currentGrants(client, [live.payments, live.daily, live.acceptance, live.failures]);
-    await client.query(`drop table if exists ${live.failures}, ${live.acceptance}, ${live.daily}, ${live.payments}`);
-    await swapIn(client, settings.martSchema, [
-      [building.paymentsTable, settings.paymentsTable],
-      [building.dailyTable, settings.dailyTable],
-      [building.acceptanceTable, acceptanceTable],
-      [building.failuresTable, failuresTable],
-    ]);
+    const counts = {
+      payments: await count(client, tables.payments),
+      daily: await count(client, tables.daily),
+      acceptance: await count(client, tables.acceptance),
+      failures: await count(client, tables.failures),
+      retryHygiene: await count(client, tables.retryHygiene),
+    };
+    const liveTables = Object.values(live);
+    const grants = await currentGrants(client, liveTables);
+    await client.query(`drop table if exists ${liveTables.join(', ')}`);
+    await swapIn(client, settings.martSchema, tableKeys.map((key) => [building[key], liveNames[key]]));
     for (const step of steps) for (const hook of step.postHooks ?? []) await client.query(hook);
     for (const grant of grants) await client.query(grant);
     await client.query('commit');
-    await client.query(`vacuum analyze ${live.payments}`);
-    await client.query(`vacuum analyze ${live.daily}`);
-    await client.query(`vacuum analyze ${live.acceptance}`);
-    await client.query(`vacuum analyze ${live.failures}`);
-    return { payments, daily, acceptance, failures, seconds: (performance.now() - started) / 1000 };
+    for (const table of liveTables) await client.query(`vacuum analyze ${table}`);
+    return { ...counts, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     // The build's own error is the one to report; a rollback that fails too (the connection is
     // gone) changes nothing, since PostgreSQL rolls back an open transaction on disconnect.

@@ -6,7 +6,9 @@ import { readModel } from './dbt-project.ts';
 import type { MartBuildSettings } from './mart-build-settings.ts';
 
 export const SEED_NAME = 'stripe_decline_codes';
-const TARGET_MODELS = ['mart_stripe_payments', 'mart_stripe_payments_daily', 'mart_stripe_payments_acceptance', 'mart_stripe_payments_failures'] as const;
+const TARGET_MODELS = [
+  'mart_stripe_payments', 'mart_stripe_payments_daily', 'mart_stripe_payments_acceptance', 'mart_stripe_payments_failures', 'mart_stripe_payments_retry_hygiene',
+] as const;
 
 /** One statement of the build, in dependency order. */
 export interface CompiledStep {
@@ -36,6 +38,7 @@ export function compileProject(settings: MartBuildSettings, liveNames: MartBuild
     mart_stripe_payments_daily: [tables.daily, live.daily],
     mart_stripe_payments_acceptance: [tables.acceptance, live.acceptance],
     mart_stripe_payments_failures: [tables.failures, live.failures],
+    mart_stripe_payments_retry_hygiene: [tables.retryHygiene, live.retryHygiene],
   };
   const vars = {
     stripe_source: settings.source,

@@ -17,7 +17,9 @@ const declined = (code: string, category: string, action: string, advice: string
  *                   recommended 9 (1 + 8 retries), 500 each
  *   pi_h6           pickup_card 03-06, retried 03-09                         → after the range
  *   pi_h7           eur: stolen_card, then a retry 03-03 that succeeded       → another currency
- * Retries in the range: h1b h1c h2b h3b h4b h5#10 h5#11 = 7.
+ *   pi_h8 (cus_h8)  lost_card (mapped do_not_retry) with advice try_again_later 03-03,
+ *                   retried on the same card 03-04 (700)                     → fine: the advice code overrides the mapping
+ * Retries in the range: h1b h1c h2b h3b h4b h5#10 h5#11 h8b = 8.
  */
 export const RETRY_HYGIENE_ROWS: ChargeRow[] = [
   charge({ charge_id: 'ch_h1a', payment_intent_id: 'pi_h1', customer_id: 'cus_h1', created_at: '2026-03-01T09:00:00Z', ...declined('lost_card', 'fraud_risk', 'do_not_retry') }),
@@ -39,4 +41,6 @@ export const RETRY_HYGIENE_ROWS: ChargeRow[] = [
   charge({ charge_id: 'ch_h6b', payment_intent_id: 'pi_h6', created_at: '2026-03-09T14:00:00Z', attempt_number: 2 }),
   charge({ charge_id: 'ch_h7a', payment_intent_id: 'pi_h7', currency: 'eur', created_at: '2026-03-02T15:00:00Z', ...declined('stolen_card', 'fraud_risk', 'do_not_retry') }),
   charge({ charge_id: 'ch_h7b', payment_intent_id: 'pi_h7', currency: 'eur', created_at: '2026-03-03T15:00:00Z', attempt_number: 2 }),
+  charge({ charge_id: 'ch_h8a', payment_intent_id: 'pi_h8', customer_id: 'cus_h8', created_at: '2026-03-03T16:00:00Z', amount: 700, ...declined('lost_card', 'fraud_risk', 'do_not_retry', 'try_again_later') }),
+  charge({ charge_id: 'ch_h8b', payment_intent_id: 'pi_h8', customer_id: 'cus_h8', created_at: '2026-03-04T16:00:00Z', amount: 700, attempt_number: 2 }),
 ];
