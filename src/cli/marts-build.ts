@@ -77,7 +77,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const result = await buildMarts(client, options);
     const tables = martTables(options);
     console.log(`built ${tables.payments}: ${result.payments} rows; ${tables.daily}: ${result.daily} rows; ${tables.acceptance}: ${result.acceptance} rows; ${tables.failures}: ${result.failures} rows; ` +
-      `${tables.retryHygiene}: ${result.retryHygiene} rows ` +
+      `${tables.retryHygiene}: ${result.retryHygiene} rows; ${tables.alertSlots}: ${result.alertSlots} rows ` +
       `(from ${options.source} tables in ${options.rawSchema}) in ${result.seconds.toFixed(1)} s`);
     return 0;
   } finally {

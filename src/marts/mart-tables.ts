@@ -1,4 +1,4 @@
-import { DEFAULT_ACCEPTANCE_TABLE, DEFAULT_FAILURES_TABLE, DEFAULT_RETRY_HYGIENE_TABLE, type Config } from '../config/config.ts';
+import { DEFAULT_ACCEPTANCE_TABLE, DEFAULT_FAILURES_TABLE, DEFAULT_RETRY_HYGIENE_TABLE, DEFAULT_ALERT_SLOTS_TABLE, type Config } from '../config/config.ts';
 import { qualifiedName, quoteIdentifier } from '../db/identifiers.ts';
 
 /** Quoted, schema-qualified names of the marts, ready to place into SQL text. */
@@ -11,9 +11,11 @@ export interface MartTables {
   failures: string;
   /** The optional retry-hygiene rollup, read when it exists (src/queries/retry-hygiene.ts). */
   retryHygiene: string;
+  /** The optional alert-slots rollup, read when it exists (src/queries/alert-slot-counts.ts). */
+  alertSlots: string;
 }
 
-type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'> & Partial<Pick<Config, 'acceptanceTable' | 'failuresTable' | 'retryHygieneTable'>>;
+type MartNames = Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable'> & Partial<Pick<Config, 'acceptanceTable' | 'failuresTable' | 'retryHygieneTable' | 'alertSlotsTable'>>;
 
 export function martTables(config: MartNames): MartTables {
   return {
@@ -22,6 +24,7 @@ export function martTables(config: MartNames): MartTables {
     acceptance: qualifiedName(config.martSchema, config.acceptanceTable ?? DEFAULT_ACCEPTANCE_TABLE),
     failures: qualifiedName(config.martSchema, config.failuresTable ?? DEFAULT_FAILURES_TABLE),
     retryHygiene: qualifiedName(config.martSchema, config.retryHygieneTable ?? DEFAULT_RETRY_HYGIENE_TABLE),
+    alertSlots: qualifiedName(config.martSchema, config.alertSlotsTable ?? DEFAULT_ALERT_SLOTS_TABLE),
   };
 }
 
@@ -30,6 +33,7 @@ export function renderMartSql(sql: string, config: MartNames): string {
   const acceptanceTable = config.acceptanceTable ?? DEFAULT_ACCEPTANCE_TABLE;
   const failuresTable = config.failuresTable ?? DEFAULT_FAILURES_TABLE;
   const retryHygieneTable = config.retryHygieneTable ?? DEFAULT_RETRY_HYGIENE_TABLE;
+  const alertSlotsTable = config.alertSlotsTable ?? DEFAULT_ALERT_SLOTS_TABLE;
   return sql
     .replaceAll('{{schema}}', quoteIdentifier(config.martSchema))
     // Index names are derived from the table name, so it appears both quoted and inside names.
@@ -41,5 +45,7 @@ export function renderMartSql(sql: string, config: MartNames): string {
     .replaceAll('{{failures_table}}_', `${failuresTable}_`)
     .replaceAll('{{failures_table}}', quoteIdentifier(failuresTable))
     .replaceAll('{{retry_hygiene_table}}_', `${retryHygieneTable}_`)
-    .replaceAll('{{retry_hygiene_table}}', quoteIdentifier(retryHygieneTable));
+    .replaceAll('{{retry_hygiene_table}}', quoteIdentifier(retryHygieneTable))
+    .replaceAll('{{alert_slots_table}}_', `${alertSlotsTable}_`)
+    .replaceAll('{{alert_slots_table}}', quoteIdentifier(alertSlotsTable));
 }

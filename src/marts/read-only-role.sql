@@ -6,14 +6,14 @@
 --
 -- Placeholders, replaced before running: {{role}}, {{password}} (a string literal's contents),
 -- {{database}}, {{schema}}, {{payments_table}}, {{daily_table}}, {{acceptance_table}}, {{failures_table}},
--- {{retry_hygiene_table}}.
+-- {{retry_hygiene_table}}, {{alert_slots_table}}.
 create role {{role}} login password '{{password}}';
 grant connect on database {{database}} to {{role}};
 grant usage on schema {{schema}} to {{role}};
 grant select on {{schema}}.{{payments_table}}, {{schema}}.{{daily_table}} to {{role}};
 -- The optional rollups, where they are built: without the grant the dashboard answers per-payment
--- rates and breakdowns (acceptance), the failure sections (failures) and retry hygiene from the
--- detail mart, seconds or tens of milliseconds instead of milliseconds at scale.
+-- rates and breakdowns (acceptance), the failure sections (failures), retry hygiene and the
+-- alerts' counts from the detail mart, seconds or tens of milliseconds instead of milliseconds at scale.
 do $$
 begin
   if to_regclass('{{schema}}.{{acceptance_table}}') is not null then
@@ -24,6 +24,9 @@ begin
   end if;
   if to_regclass('{{schema}}.{{retry_hygiene_table}}') is not null then
     grant select on {{schema}}.{{retry_hygiene_table}} to {{role}};
+  end if;
+  if to_regclass('{{schema}}.{{alert_slots_table}}') is not null then
+    grant select on {{schema}}.{{alert_slots_table}} to {{role}};
   end if;
 end $$;
 alter role {{role}} set default_transaction_read_only = on;

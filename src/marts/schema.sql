@@ -88,3 +88,13 @@ create table if not exists {{schema}}.{{retry_hygiene_table}} (
 );
 create index if not exists {{retry_hygiene_table}}_idx
   on {{schema}}.{{retry_hygiene_table}} (currency, date);
+
+-- Optional rollup (src/marts/dbt/mart_stripe_payments_alert_slots.sql); see README, "Benchmarks".
+create table if not exists {{schema}}.{{alert_slots_table}} (
+  currency             text not null,
+  slot_start           timestamptz not null,
+  attempts             integer not null,
+  failures             integer not null
+);
+create index if not exists {{alert_slots_table}}_idx
+  on {{schema}}.{{alert_slots_table}} (currency, slot_start) include (attempts, failures);

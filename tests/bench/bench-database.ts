@@ -15,7 +15,7 @@ export const DEMO_SOURCES: readonly string[] = readdirSync(join(PROJECT_ROOT, 's
 const SEED_INPUTS = [
   'src/marts/schema.sql', 'src/marts/indexes.sql', 'src/marts/dbt/mart_stripe_payments_daily.sql',
   'src/marts/dbt/mart_stripe_payments_acceptance.sql', 'src/marts/dbt/mart_stripe_payments_failures.sql',
-  'src/marts/dbt/mart_stripe_payments_retry_hygiene.sql',
+  'src/marts/dbt/mart_stripe_payments_retry_hygiene.sql', 'src/marts/dbt/mart_stripe_payments_alert_slots.sql',
   'src/marts/stripe_decline_codes.csv', ...DEMO_SOURCES, 'src/cli/seed.ts',
 ];
 

@@ -116,6 +116,7 @@ try {
     ...deps,
     tables: martTables({
       ...config, acceptanceTable: 'bench_no_acceptance_rollup', failuresTable: 'bench_no_failures_rollup', retryHygieneTable: 'bench_no_retry_hygiene_rollup',
+      alertSlotsTable: 'bench_no_alert_slots_rollup',
     }),
   };
   const fallbackSql = [];
@@ -130,6 +131,8 @@ try {
     ['overview/top-failures (90 days)', `/api/overview/top-failures?${range90}`],
     ['overview/retry-hygiene (30 days)', `/api/overview/retry-hygiene?${range}`],
     ['overview/retry-hygiene (90 days)', `/api/overview/retry-hygiene?${range90}`],
+    ['overview/alerts (30 days)', `/api/overview/alerts?${range}`],
+    ['overview/alerts (90 days)', `/api/overview/alerts?${range90}`],
   ] as const) {
     const statements = await captureStatements(detailDeps, server.url + path);
     fallbackSql.push({ name, path, sqlMs: median(await timeStatements(database.url, config.reportingTimezone, statements, 5)) });

@@ -89,6 +89,7 @@ describe('parseConfig', () => {
     expect(parseMartNames({ MART_SCHEMA: 'analytics' })).toEqual({
       martSchema: 'analytics', paymentsTable: 'mart_stripe_payments', dailyTable: 'mart_stripe_payments_daily', acceptanceTable: 'mart_stripe_payments_acceptance',
       failuresTable: 'mart_stripe_payments_failures', retryHygieneTable: 'mart_stripe_payments_retry_hygiene',
+      alertSlotsTable: 'mart_stripe_payments_alert_slots',
     });
     expect(parseReportingTimezone({})).toBe('UTC');
     expect(parseReportingTimezone({ REPORTING_TIMEZONE: ' Europe/Paris ' })).toBe('Europe/Paris');

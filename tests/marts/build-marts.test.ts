@@ -63,6 +63,7 @@ describe.each(LOADERS)('marts built from %s raw tables', (loader) => {
     expect(result.daily).toBeGreaterThan(0);
     expect(result.failures).toBeGreaterThan(0);
     expect(result.retryHygiene).toBeGreaterThan(0);
+    expect(result.alertSlots).toBeGreaterThan(0);
     expect(result.seconds).toBeGreaterThan(0);
   });
 
@@ -88,6 +89,10 @@ describe.each(LOADERS)('marts built from %s raw tables', (loader) => {
       const builtRetries = (await raw.client.query(retries)).rows;
       expect(builtRetries.length).toBeGreaterThan(0);
       expect(builtRetries).toEqual((await directClient.query(retries)).rows);
+      const slots = 'select * from mart_stripe_payments_alert_slots order by currency, slot_start';
+      const builtSlots = (await raw.client.query(slots)).rows;
+      expect(builtSlots.length).toBeGreaterThan(0);
+      expect(builtSlots).toEqual((await directClient.query(slots)).rows);
       // 03-02 usd: ch_rec_1 failed and was retried (twice) until it succeeded on 03-06.
       expect(built.find((row) => row.date === '2026-03-02' && row.currency === 'usd')).toMatchObject({
         total_attempts: 1, failed_payments: 1, retried_payments: 1, recovered_payments: 1, recovered_revenue: '1000',
@@ -104,6 +109,7 @@ describe.each(LOADERS)('marts built from %s raw tables', (loader) => {
       'mart_stripe_payments_pkey', 'mart_stripe_payments_daily_pkey', 'mart_stripe_payments_created_idx',
       'mart_stripe_payments_intent_idx', 'mart_stripe_payments_succeeded_intent_idx', 'mart_stripe_payments_failed_created_idx',
       'mart_stripe_payments_acceptance_idx', 'mart_stripe_payments_failures_idx', 'mart_stripe_payments_retry_hygiene_idx',
+      'mart_stripe_payments_alert_slots_idx',
     ]));
     // Built beside the live tables and swapped in: nothing keeps the building names.
     const { rows: tables } = await raw.client.query<{ name: string }>(

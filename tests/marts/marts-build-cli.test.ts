@@ -84,7 +84,7 @@ describe('npm run marts:build against a database', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const rows = expectedRows('fivetran').length;
-    expect(result.stdout).toMatch(new RegExp(`^built "public"\\."mart_stripe_payments": ${rows} rows; "public"\\."mart_stripe_payments_daily": \\d+ rows; "public"\\."mart_stripe_payments_acceptance": \\d+ rows; "public"\\."mart_stripe_payments_failures": \\d+ rows; "public"\\."mart_stripe_payments_retry_hygiene": \\d+ rows \\(from fivetran tables in ${RAW_SCHEMA}\\) in \\d+\\.\\d s\\n$`));
+    expect(result.stdout).toMatch(new RegExp(`^built "public"\\."mart_stripe_payments": ${rows} rows; "public"\\."mart_stripe_payments_daily": \\d+ rows; "public"\\."mart_stripe_payments_acceptance": \\d+ rows; "public"\\."mart_stripe_payments_failures": \\d+ rows; "public"\\."mart_stripe_payments_retry_hygiene": \\d+ rows; "public"\\."mart_stripe_payments_alert_slots": \\d+ rows \\(from fivetran tables in ${RAW_SCHEMA}\\) in \\d+\\.\\d s\\n$`));
   });
 
   it('builds into --schema, creating it', async () => {

@@ -65,10 +65,14 @@ describe('the shipped models', () => {
     for (const loader of ['fivetran', 'airbyte'] as const) {
       const steps = compileProject(buildSettings(loader));
       expect(steps.map((step) => step.model)).toEqual([`stg_${loader}__stripe_charges`, 'mart_stripe_payments', 'mart_stripe_payments_daily', 'mart_stripe_payments_acceptance', 'mart_stripe_payments_failures', 'mart_stripe_payments_retry_hygiene',
+        'mart_stripe_payments_alert_slots',
       ]);
       expect(steps[3]!.postHooks).toEqual(['create index if not exists mart_stripe_payments_acceptance_idx on "public"."mart_stripe_payments_acceptance" (currency, dimension, date)']);
       expect(steps[4]!.postHooks).toEqual(['create index if not exists mart_stripe_payments_failures_idx on "public"."mart_stripe_payments_failures" (currency, date)']);
       expect(steps[4]!.sql).toMatch(/from "public"\."mart_stripe_payments"\n/);
+      expect(steps[6]!.postHooks).toEqual([
+        'create index if not exists mart_stripe_payments_alert_slots_idx on "public"."mart_stripe_payments_alert_slots" (currency, slot_start) include (attempts, failures)',
+      ]);
       expect(steps[5]!.postHooks).toEqual(['create index if not exists mart_stripe_payments_retry_hygiene_idx on "public"."mart_stripe_payments_retry_hygiene" (currency, date)']);
       const sql = steps.map((step) => step.sql).join('\n');
       expect(sql).not.toMatch(/\{\{|\{%/);

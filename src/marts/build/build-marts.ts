@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isValidIdentifier } from '../../config/validators.ts';
 import { qualifiedName, quoteIdentifier } from '../../db/identifiers.ts';
 import { parseCsv } from '../decline-codes.ts';
-import { DEFAULT_ACCEPTANCE_TABLE, DEFAULT_FAILURES_TABLE, DEFAULT_RETRY_HYGIENE_TABLE, type MartNames } from '../../config/config.ts';
+import { DEFAULT_ACCEPTANCE_TABLE, DEFAULT_FAILURES_TABLE, DEFAULT_RETRY_HYGIENE_TABLE, DEFAULT_ALERT_SLOTS_TABLE, type MartNames } from '../../config/config.ts';
 import { martTables } from '../mart-tables.ts';
 import { martIndexesSql } from '../mart-files.ts';
 import { BuildError } from './build-error.ts';
@@ -18,6 +18,7 @@ export interface MartBuildResult {
   acceptance: number;
   failures: number;
   retryHygiene: number;
+  alertSlots: number;
   seconds: number;
 }
 
@@ -113,6 +114,7 @@ export async function buildMarts(client: SqlClient, settings: MartBuildSettings)
     acceptanceTable: settings.acceptanceTable ?? DEFAULT_ACCEPTANCE_TABLE,
     failuresTable: settings.failuresTable ?? DEFAULT_FAILURES_TABLE,
     retryHygieneTable: settings.retryHygieneTable ?? DEFAULT_RETRY_HYGIENE_TABLE,
+    alertSlotsTable: settings.alertSlotsTable ?? DEFAULT_ALERT_SLOTS_TABLE,
   };
   const tableKeys = Object.keys(liveNames) as Array<keyof typeof liveNames>;
   const building = { ...settings, ...Object.fromEntries(tableKeys.map((key) => [key, liveNames[key] + BUILD_SUFFIX])) as typeof liveNames };
@@ -148,6 +150,7 @@ export async function buildMarts(client: SqlClient, settings: MartBuildSettings)
       acceptance: await count(client, tables.acceptance),
       failures: await count(client, tables.failures),
       retryHygiene: await count(client, tables.retryHygiene),
+      alertSlots: await count(client, tables.alertSlots),
     };
     const liveTables = Object.values(live);
     const grants = await currentGrants(client, liveTables);

@@ -8,6 +8,7 @@ import type { MartBuildSettings } from './mart-build-settings.ts';
 export const SEED_NAME = 'stripe_decline_codes';
 const TARGET_MODELS = [
   'mart_stripe_payments', 'mart_stripe_payments_daily', 'mart_stripe_payments_acceptance', 'mart_stripe_payments_failures', 'mart_stripe_payments_retry_hygiene',
+  'mart_stripe_payments_alert_slots',
 ] as const;
 
 /** One statement of the build, in dependency order. */
@@ -39,6 +40,7 @@ export function compileProject(settings: MartBuildSettings, liveNames: MartBuild
     mart_stripe_payments_acceptance: [tables.acceptance, live.acceptance],
     mart_stripe_payments_failures: [tables.failures, live.failures],
     mart_stripe_payments_retry_hygiene: [tables.retryHygiene, live.retryHygiene],
+    mart_stripe_payments_alert_slots: [tables.alertSlots, live.alertSlots],
   };
   const vars = {
     stripe_source: settings.source,

@@ -9,7 +9,7 @@ export const LOADER_LABELS: Record<Loader, string> = {
 };
 
 /** Everything one build needs: which raw tables, where the marts go, and the project's vars. */
-export interface MartBuildSettings extends Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'reportingTimezone'>, Partial<Pick<Config, 'acceptanceTable' | 'failuresTable' | 'retryHygieneTable'>> {
+export interface MartBuildSettings extends Pick<Config, 'martSchema' | 'paymentsTable' | 'dailyTable' | 'reportingTimezone'>, Partial<Pick<Config, 'acceptanceTable' | 'failuresTable' | 'retryHygieneTable' | 'alertSlotsTable'>> {
   source: Loader;
   rawSchema: string;
   funnelMetadataKey: string;
