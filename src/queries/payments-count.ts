@@ -1,8 +1,13 @@
 import type { MartSource } from './mart-source.ts';
 import { paymentFiltersSql, type PaymentFilters } from './payment-filters-sql.ts';
 
-/** Counting stops here: past it the explorer says "100,000+" instead of scanning everything. */
-const DEFAULT_TOTAL_CAP = 100_000;
+/**
+ * Counting stops here: past it the explorer says "10,000+" instead of counting on. What a count
+ * costs grows with the matches it reads: at 10M charges, failed visa charges of 30 days (73,319)
+ * took 226 ms to count and `q=cus_A` (160,556) 981 ms, against 13 ms and 81 ms up to 10,001. 400
+ * pages of 25 are more than anyone pages through; the CSV export has every row.
+ */
+const DEFAULT_TOTAL_CAP = 10_000;
 
 export interface PaymentsTotal {
   total: number;

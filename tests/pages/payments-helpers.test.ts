@@ -76,7 +76,7 @@ describe('labels', () => {
     expect(showingText({ total: 1234, totalCapped: false })).toBe('Showing 1,234 payments');
     expect(showingText({ total: 1, totalCapped: false })).toBe('Showing 1 payment');
     expect(showingText({ total: 0, totalCapped: false })).toBe('Showing 0 payments');
-    expect(showingText({ total: 100000, totalCapped: true })).toBe('Showing 100,000+ payments');
+    expect(showingText({ total: 10000, totalCapped: true })).toBe('Showing 10,000+ payments');
   });
 
   it('shows cards as brand ****last4 and codes as words', () => {

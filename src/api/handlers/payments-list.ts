@@ -13,7 +13,7 @@ const PARALLEL_OFFSET_LIMIT = 10_000;
 
 /**
  * GET /api/payments: one page of filtered, sorted payments and the total, exact up to
- * countPayments' cap (100,000) and flagged `totalCapped` beyond it (lastPage then covers the capped total).
+ * countPayments' cap (10,000) and flagged `totalCapped` beyond it (lastPage then covers the capped total).
  * `nextCursor` (null on the last page) passed back as `after` reads the next page by keyset.
  */
 export async function handlePaymentsList(request: Request, deps: Deps): Promise<Response> {

@@ -33,7 +33,7 @@ export function attemptReason(attempt: { status: string; failureCode: string | n
   return code ? humanizeCode(code) : 'No reason given';
 }
 
-/** "Showing 1,234 payments"; "Showing 100,000+ payments" when the API capped the count. */
+/** "Showing 1,234 payments"; "Showing 10,000+ payments" when the API capped the count. */
 export function showingText(page: { total: number; totalCapped: boolean }): string {
   const count = `${formatCount(page.total)}${page.totalCapped ? '+' : ''}`;
   return `Showing ${count} payment${page.total === 1 && !page.totalCapped ? '' : 's'}`;
