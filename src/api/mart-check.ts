@@ -75,20 +75,26 @@ async function requireMarts(check: MartCheck): Promise<void> {
  * statement failing like a missing mart re-checks it, so the answer names the table and setting.
  */
 export function martCheckedDatabase(db: Database, check: MartCheck): Database {
-  return {
-    kind: db.kind,
-    async query<Row>(text: string, params?: readonly unknown[]) {
-      await requireMarts(check);
-      try {
-        return await db.query<Row>(text, params);
-      } catch (error) {
-        if (error instanceof DatabaseError && error.sqlState && MART_SQLSTATES.has(error.sqlState)) {
-          check.invalidate();
-          await requireMarts(check);
-        }
-        throw error;
+  async function checked<T>(run: () => Promise<T>): Promise<T> {
+    await requireMarts(check);
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof DatabaseError && error.sqlState && MART_SQLSTATES.has(error.sqlState)) {
+        check.invalidate();
+        await requireMarts(check);
       }
-    },
+      throw error;
+    }
+  }
+  const checkedDb: Database = {
+    kind: db.kind,
+    query: <Row>(text: string, params?: readonly unknown[]) => checked(() => db.query<Row>(text, params)),
     close: () => db.close(),
   };
+  // The CSV export's COPY, checked like every statement (without it the export fell back to
+  // lines written in SQL: 72k rather than 166k+ rows/s).
+  const { copyCsv } = db;
+  if (copyCsv) checkedDb.copyCsv = (text, params) => checked(() => copyCsv.call(db, text, params));
+  return checkedDb;
 }

@@ -35,18 +35,28 @@ export function createRuntimeDeps(config: Config, purgeCache: NonNullable<Deps['
 function openedOnFirstQuery(config: Config): Database {
   const open = onceUntilFailure(() => openConfiguredDatabase(config));
   let opening: Promise<Database> | undefined;
-  return {
+  const opened = () => (opening = open());
+  const db: Database = {
     kind: config.databaseKind,
     async query<Row>(text: string, params?: readonly unknown[]) {
-      opening = open();
-      return (await opening).query<Row>(text, params);
+      return (await opened()).query<Row>(text, params);
     },
     async close() {
       // Never opened, or the last open failed: nothing to close.
-      const opened = await opening?.catch(() => undefined);
-      await opened?.close();
+      const current = await opening?.catch(() => undefined);
+      await current?.close();
     },
   };
+  // Known before the database is opened, since the CSV export picks its path by it: node-postgres
+  // streams COPY (src/db/pg-driver.ts); Neon's and PGlite's drivers have no COPY.
+  if (config.databaseKind === 'pg') {
+    db.copyCsv = async (text, params) => {
+      const current = await opened();
+      if (!current.copyCsv) throw new Error(`the ${current.kind} driver has no COPY`);
+      return current.copyCsv(text, params);
+    };
+  }
+  return db;
 }
 
 /**

@@ -3,6 +3,8 @@ import { parseConfig } from '../../src/config/config.ts';
 import { DatabaseError } from '../../src/db/database.ts';
 import { handleLogin } from '../../src/auth/login-handler.ts';
 import { createRuntimeDeps, onceUntilFailure } from '../../src/runtime/runtime-deps.ts';
+import { charge } from '../helpers/charge-fixture.ts';
+import { createMartDatabase } from '../helpers/postgres.ts';
 
 describe('createRuntimeDeps', () => {
   // Nothing listens on port 1: any connection attempt fails at once.
@@ -26,6 +28,25 @@ describe('createRuntimeDeps', () => {
 
   it('closes a database it never opened without opening it', async () => {
     await expect(createRuntimeDeps(config, async () => {}).db.close()).resolves.toBeUndefined();
+  });
+
+  it('keeps node-postgres COPY for the CSV export, behind the marts check', async () => {
+    const scratch = await createMartDatabase([charge({ charge_id: 'ch_copy', created_at: '2026-03-01T10:00:00Z' })]);
+    const deps = createRuntimeDeps(parseConfig({ DATABASE_URL: scratch.url, DASHBOARD_PASSWORD: 'team password' }), async () => {});
+    try {
+      expect(deps.db.copyCsv).toBeTypeOf('function');
+      const bytes = await deps.db.copyCsv!(`select charge_id, $1::text from ${deps.tables.payments}`, ['a,"b"']);
+      expect(new TextDecoder().decode(bytes)).toBe('ch_copy,"a,""b"""\n');
+    } finally {
+      await deps.db.close();
+      await scratch.drop();
+    }
+  });
+
+  it('has no COPY where the driver has none (the embedded demo database, Neon)', () => {
+    expect(createRuntimeDeps(parseConfig({}), async () => {}).db.copyCsv).toBeUndefined();
+    const neon = parseConfig({ DATABASE_URL: 'postgresql://reader@ep-x.us-east-2.aws.neon.tech/marts', DASHBOARD_PASSWORD: 'team password' });
+    expect(createRuntimeDeps(neon, async () => {}).db.copyCsv).toBeUndefined();
   });
 });
 
