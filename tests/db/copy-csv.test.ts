@@ -70,4 +70,13 @@ describe('COPY on node-postgres: values stay data', () => {
     const out = new TextDecoder().decode(await db.copyCsv!(`select count(*) from ${tables.payments} where failure_message = $1`, ["it's"]));
     expect(out).toBe('1\n');
   });
+
+  it("leaves no timer behind: node-postgres' query timeout would keep each batch's chunks for its length", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    await db.copyCsv!('select 1');
+    const before = timers();
+    for (let i = 0; i < 10; i++) await db.copyCsv!('select generate_series(1, 1000)');
+    await expect(db.copyCsv!('select 1/0')).rejects.toThrow(/22012/);
+    expect(timers()).toBe(before);
+  });
 });
