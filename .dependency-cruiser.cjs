@@ -13,7 +13,7 @@ const allowed = {
   // Adapters: each may use the server side, none another adapter (netlify/ has its own rule below).
   server: serverSide,
   cli: serverSide,
-  runtime: ['api', 'alerts', 'auth', 'demo', 'db', 'marts', 'cache', 'config', 'contract'],
+  runtime: ['api', 'alerts', 'auth', 'demo', 'http', 'db', 'marts', 'cache', 'config', 'contract'],
   contract: [],
   config: ['contract'],
   db: ['config', 'contract'],

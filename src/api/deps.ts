@@ -7,7 +7,7 @@ import type { FailedLoginLimiter } from '../auth/failed-login-limiter.ts';
 
 /**
  * Everything a handler needs, built in one place per runtime (src/runtime/runtime-deps.ts, used by
- * src/server/node-deps.ts and netlify/lib) and by tests with their own database and a frozen clock.
+ * src/runtime/node-api.ts and netlify/lib) and by tests with their own database and a frozen clock.
  */
 export interface Deps {
   config: Config;

@@ -8,7 +8,15 @@ import { FIXTURE_CHARGES } from './support/payments-fixture.ts';
 
 const PASSWORD = 'node-build-test-password';
 
-describe('the API on the built Node server', () => {
+/**
+ * The built Node server run on its own (Astro's middleware and API route answer /api) and through
+ * src/cli/serve.ts as the Procfile runs it (serve.ts answers /api itself, with the same guard and
+ * route): every case holds for both.
+ */
+describe.each([
+  ['run on its own', false],
+  ['run by serve.ts', true],
+])('the API on the built Node server %s', (_mode, viaServeCli) => {
   let fixture: FixtureDatabase;
   let server: RunningServer;
   let cookie: string | undefined;
@@ -23,7 +31,7 @@ describe('the API on the built Node server', () => {
       SESSION_SECRET: 'node-build-test-session-secret-0123456789abcdef',
       REPORTING_TIMEZONE: 'UTC',
       MAX_RANGE_DAYS: '92',
-    });
+    }, { viaServeCli });
     cookie = await loginCookie(server.url, PASSWORD);
   });
   afterAll(async () => {
@@ -62,6 +70,31 @@ describe('the API on the built Node server', () => {
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="payments_all-dates_UTC_exported-\d{8}T\d{4}Z\.csv"$/);
     const lines = (await response.text()).trim().split('\r\n');
     expect(lines.map((line) => line.split(',')[0])).toEqual(['charge_id', 'ch_j02', 'ch_j01']);
+  });
+
+  it('refuses a request without a session, and a wrong password, with the guard\'s answers', async () => {
+    const anonymous = await fetch(`${server.url}/api/overview/kpis?from=2026-03-01&to=2026-03-07`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: 'unauthenticated' });
+    expect(anonymous.headers.get('content-security-policy')).toBeTruthy();
+    const wrong = await fetch(`${server.url}/api/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+      body: new URLSearchParams({ password: 'not the password', next: '/' }),
+    });
+    expect(wrong.headers.getSetCookie()).toEqual([]);
+    expect(wrong.status).toBe(303);
+    expect(wrong.headers.get('location')).toMatch(/^\/login\?/);
+  });
+
+  it('answers HEAD without a body and another method with 405 naming the allowed ones', async () => {
+    const head = await get('/api/overview/kpis?from=2026-03-01&to=2026-03-07', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    const deleted = await get('/api/payments', { method: 'DELETE' });
+    expect(deleted.status).toBe(405);
+    expect(deleted.headers.get('allow')).toBe('GET');
   });
 
   it('answers bad input with 400 JSON and unknown charges with 404 JSON', async () => {
