@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../helpers/node-build.ts';
@@ -97,6 +98,22 @@ interface LoadFigures {
   unexpected: string[];
   byRoute: Record<string, Record<number, number>>;
   cacheHits: number;
+  /** The server's resident memory at its highest, sampled every 25 ms (Linux /proc). */
+  peakRssMb: number;
+}
+
+/** The highest resident memory of process `pid` while `work` runs. */
+async function peakRssWhile<T>(pid: number, work: () => Promise<T>): Promise<[T, number]> {
+  const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  let peak = rssMb();
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb());
+  }, 25);
+  try {
+    return [await work(), Math.round(peak)];
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 async function runLoad(server: RunningServer, client: SuiteClient, varied: boolean): Promise<LoadFigures> {
@@ -104,7 +121,7 @@ async function runLoad(server: RunningServer, client: SuiteClient, varied: boole
   const unexpected: string[] = [];
   let cacheHits = 0;
   const list = routes(server, varied);
-  const result = await autocannon({
+  const [result, peakRssMb] = await peakRssWhile(server.pid, () => autocannon({
     url: server.url,
     connections: CONNECTIONS,
     duration: DURATION_S,
@@ -126,7 +143,7 @@ async function runLoad(server: RunningServer, client: SuiteClient, varied: boole
         if (status !== 200 || Math.random() < 0.02) client.scan(String(body), `load: body of ${route.name}`);
       },
     })),
-  });
+  }));
   return {
     requests: result.requests.total,
     throughput: result.requests.average,
@@ -138,6 +155,7 @@ async function runLoad(server: RunningServer, client: SuiteClient, varied: boole
     unexpected,
     byRoute,
     cacheHits,
+    peakRssMb,
   };
 }
 
@@ -147,6 +165,7 @@ function report(label: string, figures: LoadFigures): void {
   reportFigure(`load ${label}: latency p50 / p99 / max`, `${figures.p50} / ${figures.p99} / ${figures.max} ms`);
   reportFigure(`load ${label}: errors / timeouts`, `${figures.errors} / ${figures.timeouts}`);
   reportFigure(`load ${label}: answered from the TTL cache`, `${(100 * figures.cacheHits / Math.max(1, figures.requests)).toFixed(1)} %`);
+  reportFigure(`load ${label}: server peak RSS`, figures.peakRssMb, 'MB');
   console.log(`[load ${label}] statuses by route: ${JSON.stringify(figures.byRoute)}`);
 }
 
