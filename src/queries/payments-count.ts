@@ -1,5 +1,5 @@
 import type { MartSource } from './mart-source.ts';
-import { paymentFiltersSql, type PaymentFilters } from './payment-filters-sql.ts';
+import { likePrefix, paymentFiltersSql, type PaymentFilters } from './payment-filters-sql.ts';
 
 /**
  * Counting stops here: past it the explorer says "10,000+" instead of counting on. What a count
@@ -58,12 +58,36 @@ async function countFromDailyMart({ db, tables }: MartSource, filters: PaymentFi
   return rows[0]?.count ?? 0;
 }
 
+/** The three ids a search (`q`) matches by prefix, each with its own text_pattern_ops index. */
+const SEARCHED_IDS = ['charge_id', 'payment_intent_id', 'customer_id'] as const;
+
+/**
+ * Whether more than `cap` charges match a search: true as soon as one of the three ids alone
+ * matches more (the search matches at least as many). Each id is counted from its own prefix index,
+ * stopping after cap + 1, where the search's OR of the three can only be read as a bitmap of every
+ * match first (10M charges, q=cus_A: 160,556 matches, 70 ms to count the first 10,001 that way;
+ * 1.7 ms this way).
+ */
+async function searchExceeds({ db, tables, adviceCode }: MartSource, filters: PaymentFilters & { q: string }, cap: number): Promise<boolean> {
+  const params: unknown[] = [];
+  const others = paymentFiltersSql({ ...filters, q: undefined }, params, { tables, adviceCode });
+  params.push(likePrefix(filters.q), cap + 1);
+  const [pattern, limit] = [`$${params.length - 1}`, `$${params.length}`];
+  const counts = SEARCHED_IDS.map((id) =>
+    `(select count(*) from (select 1 from ${tables.payments} where ${id} like ${pattern} and ${others} limit ${limit}) matching) > ${cap}`);
+  const [row] = await db.query<{ exceeds: boolean }>(`select ${counts.join(' or ')} as exceeds`, params);
+  return row?.exceeds === true;
+}
+
 /** Counts matching charges in the detail mart, exact up to `cap`; beyond it `{ total: cap, capped: true }`. */
 export async function countMatchingPayments(
-  { db, tables, adviceCode }: MartSource,
+  source: MartSource,
   filters: PaymentFilters,
   cap: number = DEFAULT_TOTAL_CAP,
 ): Promise<PaymentsTotal> {
+  const { db, tables, adviceCode } = source;
+  // Past the probe a search matches at most 3 × cap charges, so the exact count below stays bounded.
+  if (filters.q && (await searchExceeds(source, { ...filters, q: filters.q }, cap))) return { total: cap, capped: true };
   const params: unknown[] = [];
   const where = paymentFiltersSql(filters, params, { tables, adviceCode });
   params.push(cap + 1);

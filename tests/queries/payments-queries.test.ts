@@ -41,6 +41,17 @@ describe.each(DRIVERS)('payments queries on %s', (driver) => {
     expect(await countPayments(source, { brand: 'mastercard' }, 10)).toEqual({ total: 4, capped: false }); // a02 a03 a09 a10
   });
 
+  it('counts a search once per charge however many of its ids match, capped as soon as one id alone passes the cap', async () => {
+    // 'c' starts every charge id (ch_…) and every customer id (cus_…): 22 charges, not 22 + customers.
+    expect(await countMatchingPayments(source, { q: 'c' }, 100)).toEqual({ total: 22, capped: false });
+    expect(await countMatchingPayments(source, { q: 'c' }, 22)).toEqual({ total: 22, capped: false });
+    expect(await countMatchingPayments(source, { q: 'c' }, 21)).toEqual({ total: 21, capped: true });
+    expect(await countMatchingPayments(source, { q: 'cus_beta' }, 4)).toEqual({ total: 4, capped: false });
+    expect(await countMatchingPayments(source, { q: 'cus_beta', status: 'failed' }, 100)).toEqual(
+      { total: FIXTURE_CHARGES.filter((c) => c.customer_id === 'cus_beta' && c.status === 'failed').length, capped: false });
+    expect(await countMatchingPayments(source, { q: 'no_such_id' }, 3)).toEqual({ total: 0, capped: false });
+  });
+
   it('totals status, date and currency filters exactly from the daily mart, whatever the cap', async () => {
     const cases: [Parameters<typeof countPayments>[1], number][] = [
       [{}, 22],
