@@ -35,7 +35,7 @@ export const FILTERS_POLICY = overviewPolicy([]);
 /** /api/freshness: the overview's TTL, no parameters. */
 export const FRESHNESS_POLICY = overviewPolicy([]);
 
-export const PAYMENT_FILTER_PARAMS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'country', 'category', 'currency', 'hygiene', 'sort'] as const;
+export const PAYMENT_FILTER_PARAMS = ['status', 'from', 'to', 'q', 'funnel', 'brand', 'country', 'category', 'decline', 'currency', 'hygiene', 'sort'] as const;
 
 export const PAYMENTS_LIST_POLICY = paymentsPolicy([...PAYMENT_FILTER_PARAMS, 'page', 'size', 'after']);
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeApiRequest } from '../../src/api/router.ts';
 import { handleRefresh } from '../../src/api/handlers/refresh.ts';
 import { TtlCache } from '../../src/cache/ttl-cache.ts';
-import { cacheKey, OVERVIEW_RANGE_POLICY, PAYMENTS_LIST_POLICY } from '../../src/cache/cache-policy.ts';
+import { cacheKey, OVERVIEW_RANGE_POLICY, PAYMENTS_CSV_POLICY, PAYMENTS_LIST_POLICY } from '../../src/cache/cache-policy.ts';
+import { parsePaymentFilters } from '../../src/api/params/payment-params.ts';
 import type { Deps } from '../../src/api/deps.ts';
 import { countingDatabase, openFixtureDatabase, testDeps, type FixtureDatabase } from './support/fixture-database.ts';
 import { FIXTURE_CHARGES } from './support/payments-fixture.ts';
@@ -75,6 +76,35 @@ describe('TtlCache', () => {
     expect(cacheKey('GET', new URL('http://x/api/payments?page=2'), PAYMENTS_LIST_POLICY))
       .not.toBe(cacheKey('GET', new URL('http://x/api/payments?page=3'), PAYMENTS_LIST_POLICY));
   });
+
+  // Two values of every explorer filter: a parameter that changes the filters but not the key
+  // would serve one filter's page for another (decline did, for a minute after each change).
+  const FILTER_VALUES: Record<string, [string, string]> = {
+    status: ['failed', 'succeeded'], from: ['2026-03-01', '2026-03-02'], to: ['2026-03-07', '2026-03-08'], q: ['cus_a', 'cus_b'],
+    funnel: ['renewal', 'signup'], brand: ['visa', 'amex'], country: ['US', 'GB'], category: ['card_declined', 'fraud_risk'],
+    decline: ['generic_decline', 'none'], currency: ['usd', 'eur'], hygiene: ['after_hard_decline', 'past_max_attempts'],
+  };
+
+  it.each([['list', PAYMENTS_LIST_POLICY], ['CSV export', PAYMENTS_CSV_POLICY]] as const)(
+    'keys the payments %s on every parameter that changes the filters',
+    (_name, policy) => {
+      const filters = (search: URLSearchParams) => parsePaymentFilters(new URL(`http://x/api/payments?${search}`), { maxDays: 400 });
+      const probe = new URLSearchParams({ status: 'failed', from: '2026-03-01', to: '2026-03-07' });
+      const parsed = new Set<string>();
+      for (const [name, [a, b]] of Object.entries(FILTER_VALUES)) {
+        const one = new URLSearchParams(probe);
+        one.set(name, a);
+        const other = new URLSearchParams(probe);
+        other.set(name, b);
+        expect(filters(one), name).not.toEqual(filters(other));
+        expect(cacheKey('GET', new URL(`http://x/api/payments?${one}`), policy), name)
+          .not.toBe(cacheKey('GET', new URL(`http://x/api/payments?${other}`), policy));
+        for (const key of Object.keys(filters(one))) parsed.add(key);
+      }
+      // Each parameter varied above is the filter of that name.
+      expect([...parsed].sort()).toEqual(Object.keys(FILTER_VALUES).sort());
+    },
+  );
 });
 
 describe('the Node router with its in-process cache', () => {

@@ -55,7 +55,7 @@ describe.each(DRIVERS)('GET /api/payments.csv on %s', (driver) => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="payments_2026-03-03_to_2026-03-05_UTC_exported-20260320T1200Z.csv"');
     expect(response.headers.get('netlify-cache-tag')).toBe('payments');
-    expect(response.headers.get('netlify-vary')).toBe('query=status|from|to|q|funnel|brand|country|category|currency|hygiene|sort|limit|after');
+    expect(response.headers.get('netlify-vary')).toBe('query=status|from|to|q|funnel|brand|country|category|decline|currency|hygiene|sort|limit|after');
     expect(await response.text()).toBe(HEADER
       + 'ch_a12,pi_H,cus_eta,,2026-03-05T10:00:00+00:00,9.00,usd,failed,processing_error,,,,\'=1+2,visa,4242,US,checkout,1,\r\n'
       + 'ch_a06,pi_D,cus_delta,,2026-03-04T08:00:00+00:00,5.00,usd,pending,,,,,,amex,4242,US,upgrade,1,\r\n'

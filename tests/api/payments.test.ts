@@ -173,7 +173,7 @@ describe.each(DRIVERS)('payments endpoints on %s', (driver) => {
     expect(Object.fromEntries(response.headers)).toMatchObject({
       'cache-control': 'private, max-age=60',
       'netlify-cdn-cache-control': 'public, durable, max-age=60, stale-while-revalidate=30',
-      'netlify-vary': 'query=status|from|to|q|funnel|brand|country|category|currency|hygiene|sort|page|size|after',
+      'netlify-vary': 'query=status|from|to|q|funnel|brand|country|category|decline|currency|hygiene|sort|page|size|after',
       'netlify-cache-tag': 'payments',
       'x-generated-at': '2026-03-20T12:00:00.000Z',
     });

@@ -77,6 +77,6 @@ describe('COPY on node-postgres: values stay data', () => {
     const before = timers();
     for (let i = 0; i < 10; i++) await db.copyCsv!('select generate_series(1, 1000)');
     await expect(db.copyCsv!('select 1/0')).rejects.toThrow(/22012/);
-    expect(timers()).toBe(before);
+    expect(timers()).toBeLessThanOrEqual(before);
   });
 });
