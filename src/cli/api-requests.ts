@@ -1,7 +1,7 @@
 /**
  * /api/* on the Procfile's server, answered here rather than by @astrojs/node: the same session
- * guard (protect, what the Astro middleware runs) and the same route (routeNodeApiRequest, what
- * the Astro API route runs), without the adapter's work in between. For an uncached request at
+ * guard (protectNodeRequest, what the Astro middleware runs) and the same route
+ * (routeNodeApiRequest, what the Astro API route runs), without the adapter's work in between. For an uncached request at
  * 10M charges that work was most of the ~2 ms beyond its SQL: a look on disk for a static file of
  * that name (lstat, stat), Astro's render pipeline, and a response written without waiting for
  * 'drain'. Pages and assets still go to the adapter. Only one of the two answers /api in a process
@@ -13,11 +13,8 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import { createRequest, getAbortControllerCleanup } from 'astro/app/node';
-import { authSettings } from '../auth/auth-settings.ts';
-import { protect } from '../auth/protect.ts';
-import type { Config } from '../config/config.ts';
 import { errorResponse } from '../http/app-error.ts';
-import { routeNodeApiRequest } from '../runtime/node-api.ts';
+import { protectNodeRequest, routeNodeApiRequest } from '../runtime/node-api.ts';
 
 /** Whether a request's URL (path and query, as Node gives it) is an API route's. */
 export function isApiRequest(url: string): boolean {
@@ -40,23 +37,17 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
 }
 
 /** Answers an /api request. It never rejects: the guard and the router answer failures themselves, and anything else becomes errorResponse's JSON. */
-export function apiRequestHandler(config: Config): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  return async (req, res) => {
-    let response: Response;
-    try {
-      const request = createRequest(req);
-      // createRequest aborts the request's signal when the socket closes, through a listener on
-      // the (kept-alive) socket that is removed once this response is done.
-      const cleanup = getAbortControllerCleanup(req);
-      if (cleanup) res.once('close', cleanup);
-      response = await protect(request, {
-        loadSettings: () => authSettings(config),
-        now: new Date(),
-        next: () => routeNodeApiRequest(request, req.socket.remoteAddress),
-      });
-    } catch (error) {
-      response = errorResponse(error);
-    }
-    await writeResponse(response, res);
-  };
+export async function handleApiRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let response: Response;
+  try {
+    const request = createRequest(req);
+    // createRequest aborts the request's signal when the socket closes, through a listener on
+    // the (kept-alive) socket that is removed once this response is done.
+    const cleanup = getAbortControllerCleanup(req);
+    if (cleanup) res.once('close', cleanup);
+    response = await protectNodeRequest(request, () => routeNodeApiRequest(request, req.socket.remoteAddress));
+  } catch (error) {
+    response = errorResponse(error);
+  }
+  await writeResponse(response, res);
 }

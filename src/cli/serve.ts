@@ -17,7 +17,7 @@ import { onceUntilFailure } from '../runtime/runtime-deps.ts';
 import { everyTick, scheduledCheck } from '../alerts/schedule.ts';
 import { memoryLedger } from '../alerts/ledger.ts';
 import { assetHeaders } from '../auth/security-headers.ts';
-import { apiRequestHandler, isApiRequest } from './api-requests.ts';
+import { handleApiRequest, isApiRequest } from './api-requests.ts';
 
 export const NODE_BUILD_ENTRY = join(process.cwd(), 'dist-node/server/entry.mjs');
 
@@ -85,12 +85,11 @@ export function literalizeInvalidEscapes(url: string): string {
  * compresses, and the pages' JavaScript would travel at 2–3× its size. Netlify's CDN compresses
  * on its side.
  */
-async function listen(port: number, host: string, config: Config): Promise<void> {
+async function listen(port: number, host: string, production: boolean): Promise<void> {
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   // The adapter serves /_astro/* from disk without running the middleware that adds the
   // security headers, so they are set here, before it writes its own.
-  const assets = Object.entries(assetHeaders(config.production));
-  const api = apiRequestHandler(config);
+  const assets = Object.entries(assetHeaders(production));
   const { handler } = (await import(pathToFileURL(NODE_BUILD_ENTRY).href)) as { handler: NodeHandler };
   // Below ~14 KB (TCP's initial window of ten segments, RFC 6928) a response takes one round trip
   // compressed or not, so compressing it only costs: ~0.2 ms of CPU a response, a tenth of an
@@ -108,7 +107,7 @@ async function listen(port: number, host: string, config: Config): Promise<void>
     }
     req.url = literalizeInvalidEscapes(req.url ?? '/');
     if (req.url.startsWith('/_astro/')) for (const [name, value] of assets) res.setHeader(name, value);
-    const route: NodeHandler = isApiRequest(req.url) ? (apiReq, apiRes) => void api(apiReq, apiRes) : handler;
+    const route: NodeHandler = isApiRequest(req.url) ? (apiReq, apiRes) => void handleApiRequest(apiReq, apiRes) : handler;
     (req.url.startsWith(CSV_EXPORT_PATH) ? compressCsv : compress)(req as never, res as never, () => route(req, res));
   });
   await new Promise<void>((resolve, reject) => {
@@ -140,7 +139,7 @@ export async function serve(): Promise<void> {
   if (!existsSync(NODE_BUILD_ENTRY)) fail('No Node build found in dist-node/. Run `npm run build:node` first (or `npm start`, which builds when needed).');
 
   const port = process.env.PORT || '4321';
-  await listen(Number(port), process.env.HOST || 'localhost', config);
+  await listen(Number(port), process.env.HOST || 'localhost', config.production);
 
   const url = `http://localhost:${port}`;
   if (config.databaseKind === 'pglite') {
