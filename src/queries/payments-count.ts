@@ -68,10 +68,10 @@ const SEARCHED_IDS = ['charge_id', 'payment_intent_id', 'customer_id'] as const;
  * match first (10M charges, q=cus_A: 160,556 matches, 70 ms to count the first 10,001 that way;
  * 1.7 ms this way).
  */
-async function searchExceeds({ db, tables, adviceCode }: MartSource, filters: PaymentFilters & { q: string }, cap: number): Promise<boolean> {
+async function searchExceeds({ db, tables, adviceCode }: MartSource, q: string, filters: PaymentFilters, cap: number): Promise<boolean> {
   const params: unknown[] = [];
   const others = paymentFiltersSql({ ...filters, q: undefined }, params, { tables, adviceCode });
-  params.push(likePrefix(filters.q), cap + 1);
+  params.push(likePrefix(q), cap + 1);
   const [pattern, limit] = [`$${params.length - 1}`, `$${params.length}`];
   const counts = SEARCHED_IDS.map((id) =>
     `(select count(*) from (select 1 from ${tables.payments} where ${id} like ${pattern} and ${others} limit ${limit}) matching) > ${cap}`);
@@ -87,7 +87,7 @@ export async function countMatchingPayments(
 ): Promise<PaymentsTotal> {
   const { db, tables, adviceCode } = source;
   // Past the probe a search matches at most 3 × cap charges, so the exact count below stays bounded.
-  if (filters.q && (await searchExceeds(source, { ...filters, q: filters.q }, cap))) return { total: cap, capped: true };
+  if (filters.q && (await searchExceeds(source, filters.q, filters, cap))) return { total: cap, capped: true };
   const params: unknown[] = [];
   const where = paymentFiltersSql(filters, params, { tables, adviceCode });
   params.push(cap + 1);
