@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../helpers/node-build.ts';
+import { peakRssWhile } from '../helpers/peak-rss.ts';
 import { suiteContext } from './lib/context.ts';
 import { reportFigure } from './lib/figures.ts';
 import type { SuiteClient } from './lib/http.ts';
@@ -100,20 +100,6 @@ interface LoadFigures {
   cacheHits: number;
   /** The server's resident memory at its highest, sampled every 25 ms (Linux /proc). */
   peakRssMb: number;
-}
-
-/** The highest resident memory of process `pid` while `work` runs. */
-async function peakRssWhile<T>(pid: number, work: () => Promise<T>): Promise<[T, number]> {
-  const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  let peak = rssMb();
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, rssMb());
-  }, 25);
-  try {
-    return [await work(), Math.round(peak)];
-  } finally {
-    clearInterval(sampler);
-  }
 }
 
 async function runLoad(server: RunningServer, client: SuiteClient, varied: boolean): Promise<LoadFigures> {
