@@ -1,9 +1,19 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from './free-port.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * The flags `node` gets in the Procfile's web process (the heap limit that keeps the server's
+ * memory in bounds), so a server started by the tests and the benchmark runs as deployed.
+ */
+export function procfileNodeFlags(): string[] {
+  const web = /^web:(.*)$/m.exec(readFileSync(join(PROJECT_ROOT, 'Procfile'), 'utf8'))?.[1] ?? '';
+  const words = web.trim().split(/\s+/);
+  return words.slice(words.indexOf('node') + 1).filter((word) => word.startsWith('--'));
+}
 
 /**
  * A fresh directory under the project's .tmp/ (gitignored). Builds must live inside the project:
@@ -58,7 +68,7 @@ export async function startNodeServer(
     // The app root also holds src/ (as on Heroku): the decline-code mapping is read from there.
     symlinkSync(join(PROJECT_ROOT, 'src'), join(serveCwd, 'src'));
   }
-  const args = serveCwd ? [join(PROJECT_ROOT, 'src/cli/serve.ts')] : [entry];
+  const args = serveCwd ? [...procfileNodeFlags(), join(PROJECT_ROOT, 'src/cli/serve.ts')] : [entry];
   const child = spawn(process.execPath, args, {
     cwd: serveCwd ?? PROJECT_ROOT,
     env: { ...process.env, NODE_ENV: '', HOST: '127.0.0.1', PORT: String(port), ...env },
