@@ -75,21 +75,38 @@ function quotedCell(expr: string): string {
 
 /** isoTimestamp in SQL, over `created`, the server's text of created_at: '2026-05-01 14:00:00.5+02' → '2026-05-01T14:00:00.5+02:00'. */
 const STANDARD_CREATED_AT = `substr(created, 5, 1) = '-' and substr(created, 11, 1) = ' ' and right(created, 3) <> ' BC'`;
+/**
+ * The same text, cheaper: to_json writes a timestamptz in XML Schema's form, which is ISO 8601 with
+ * the offset as ±HH:MM and the same fractional seconds, in the session's zone. It differs from the
+ * rewrite only for BC and five-digit years and for offsets with seconds, which tzdb has in no zone
+ * after Monrovia's of 1972 (the test runs every zone). Its substr and length calls made the rewrite
+ * cost as much as the whole row without it (200,000 rows: 558 against 333 ms).
+ */
+const XSD_CREATED_AT = `when created_at >= '1973-01-01' and created_at < '10000-01-01' then to_json(created_at) #>> '{}'`;
 /** The ISO 8601 rewrites of a `created` of the usual shape, by where its offset starts. */
 const ISO_BRANCHES = `when substr(created, length(created) - 2, 1) in ('+', '-') then overlay(created placing 'T' from 11 for 1) || ':00'
     when substr(created, length(created) - 5, 1) in ('+', '-') then overlay(created placing 'T' from 11 for 1)
     when substr(created, length(created) - 8, 1) in ('+', '-') then left(overlay(created placing 'T' from 11 for 1), -3)`;
 const ISO_CREATED_AT = `case
+    ${XSD_CREATED_AT}
     when not (${STANDARD_CREATED_AT}) then created
     ${ISO_BRANCHES}
     else created end`;
 
+/**
+ * The amount in major units. Nearly every charge is in a currency of two digits, so one probe of
+ * all the other codes comes first and only their charges are asked which digits (200,000 rows:
+ * 443 against 533 ms with a probe per digit count).
+ */
 function amountSql(params: unknown[]): string {
-  const branches = [...currenciesByDigits()].map(([digits, codes]) => {
+  const byDigits = [...currenciesByDigits()];
+  params.push(byDigits.flatMap(([, codes]) => codes));
+  const otherDigits = `$${params.length}::text[]`;
+  const branches = byDigits.map(([digits, codes]) => {
     params.push(codes);
     return `when upper(currency) = any($${params.length}::text[]) then ${digits === 0 ? '1' : `0.${'0'.repeat(digits - 1)}1`}`;
   });
-  return `(amount * case ${branches.join(' ')} else 0.01 end)::text`;
+  return `(amount * case when upper(currency) = any(${otherDigits}) then case ${branches.join(' ')} end else 0.01 end)::text`;
 }
 
 /**
@@ -126,7 +143,7 @@ function copyCellsSql(params: unknown[]): string {
   return [
     ...['charge_id', 'payment_intent_id', 'customer_id', 'profile_id'].map(copyTextCell),
     // A timestamp of the usual shape starts with a digit; any other text is neutralized like text.
-    `case when ascii(created) in (${FORMULA_START_CODES}) then '''' || created when not (${STANDARD_CREATED_AT}) then created
+    `case ${XSD_CREATED_AT} when ascii(created) in (${FORMULA_START_CODES}) then '''' || created when not (${STANDARD_CREATED_AT}) then created
     ${ISO_BRANCHES}
     else created end`,
     `case when amount < 0 then '''' || ${amount} else ${amount} end`,
