@@ -6,13 +6,16 @@ import { freePort } from './free-port.ts';
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
 /**
- * The flags `node` gets in the Procfile's web process (the heap limit that keeps the server's
- * memory in bounds), so a server started by the tests and the benchmark runs as deployed.
+ * The Procfile's web process: the environment it sets before `node` (glibc malloc's settings)
+ * and the flags `node` gets (the heap limit), which keep the server's memory in bounds. A server
+ * started by the tests and the benchmark runs with both, as deployed; HOST is the caller's.
  */
-export function procfileNodeFlags(): string[] {
+export function procfileWeb(): { env: Record<string, string>; nodeFlags: string[] } {
   const web = /^web:(.*)$/m.exec(readFileSync(join(PROJECT_ROOT, 'Procfile'), 'utf8'))?.[1] ?? '';
   const words = web.trim().split(/\s+/);
-  return words.slice(words.indexOf('node') + 1).filter((word) => word.startsWith('--'));
+  const node = words.indexOf('node');
+  const env = Object.fromEntries(words.slice(0, node).map((word) => word.split('=', 2) as [string, string]).filter(([name]) => name !== 'HOST'));
+  return { env, nodeFlags: words.slice(node + 1).filter((word) => word.startsWith('--')) };
 }
 
 /**
@@ -68,10 +71,11 @@ export async function startNodeServer(
     // The app root also holds src/ (as on Heroku): the decline-code mapping is read from there.
     symlinkSync(join(PROJECT_ROOT, 'src'), join(serveCwd, 'src'));
   }
-  const args = serveCwd ? [...procfileNodeFlags(), join(PROJECT_ROOT, 'src/cli/serve.ts')] : [entry];
+  const web = procfileWeb();
+  const args = serveCwd ? [...web.nodeFlags, join(PROJECT_ROOT, 'src/cli/serve.ts')] : [entry];
   const child = spawn(process.execPath, args, {
     cwd: serveCwd ?? PROJECT_ROOT,
-    env: { ...process.env, NODE_ENV: '', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { ...process.env, ...(serveCwd ? web.env : {}), NODE_ENV: '', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (chunk) => (log += chunk));
