@@ -90,6 +90,12 @@ describe('npm run seed: loading a database', () => {
     // Indexes came with it.
     const { rows: indexes } = await client.query(`select indexname from pg_indexes where schemaname = 'demo' and tablename = 'mart_stripe_payments'`);
     expect(indexes.length).toBeGreaterThanOrEqual(5);
+    // Every mart was vacuumed, the rollups too: index-only scans need the visibility map.
+    const { rows: visible } = await client.query<{ relname: string; allVisible: boolean }>(
+      `select relname, relallvisible = relpages as "allVisible" from pg_class where relnamespace = 'demo'::regnamespace and relkind = 'r' order by relname`,
+    );
+    expect(visible).toEqual(['mart_stripe_payments', 'mart_stripe_payments_acceptance', 'mart_stripe_payments_alert_slots', 'mart_stripe_payments_daily',
+      'mart_stripe_payments_failures', 'mart_stripe_payments_retry_hygiene'].map((relname) => ({ relname, allVisible: true })));
 
     const second = await runSeed([...args, '--charges', '1500', '--seed', '7']);
     expect(second.code).toBe(0);
