@@ -16,7 +16,8 @@ export interface SlotCounts {
 }
 
 interface SlotRow {
-  currency: string;
+  /** Absent when one currency was asked for. */
+  currency?: string;
   slot: number;
   attempts: number;
   failures: number;
@@ -35,34 +36,42 @@ export async function readsAlertSlotsRollup(source: Pick<MartSource, 'db' | 'tab
 }
 
 /**
- * Per currency and slot of $3 ms over [$1, $2) ms since the epoch: first attempts with an outcome
- * and their failures. From the detail mart, each such charge is read (the first-attempt index
- * answers alone; 105 days at 10M charges: 1.2 s); from the rollup, its five-minute rows are summed.
+ * The slot of $3 ms a timestamp falls in, as its absolute index. date_bin with the epoch as origin
+ * cuts the same epoch-aligned slots as floor(epoch ms / slot ms) and costs half as much per row
+ * (the 30,000 five-minute rows of 105 days at 10M charges: 19.6 → 9.8 ms to group); the epoch
+ * arithmetic then runs once per slot, on the grouped rows.
  */
-function slotCountsSql({ tables }: Pick<MartSource, 'tables'>, fromRollup: boolean, currencyCondition: string): string {
-  if (fromRollup) {
-    return `select currency,
-                   floor(date_part('epoch', slot_start) * 1000 / $3)::int8         as slot,
-                   sum(attempts)::int                                              as attempts,
-                   sum(failures)::int                                              as failures
-              from ${tables.alertSlots}
-             where slot_start >= to_timestamp($1::float8 / 1000)
-               and slot_start <  to_timestamp($2::float8 / 1000)
-               ${currencyCondition}
-             group by 1, 2`;
-  }
-  return `select currency,
-                 -- date_part is float8; extract() would do numeric arithmetic on every row (3× slower).
-                 floor(date_part('epoch', created_at) * 1000 / $3)::int8         as slot,
-                 count(*)::int                                                   as attempts,
-                 count(*) filter (where status = 'failed')::int                  as failures
-            from ${tables.payments}
-           where created_at >= to_timestamp($1::float8 / 1000)
-             and created_at <  to_timestamp($2::float8 / 1000)
-             and status in ('succeeded', 'failed')
-             and attempt_number = 1
-             ${currencyCondition}
-           group by 1, 2`;
+const SLOT_START = (column: string) => `date_bin(make_interval(secs => $3::float8 / 1000), ${column}, timestamptz 'epoch')`;
+const SLOT_INDEX = `floor(date_part('epoch', slot_start) * 1000 / $3)::int8`;
+
+/**
+ * Per slot of $3 ms over [$1, $2) ms since the epoch: first attempts with an outcome and their
+ * failures, per currency, or of currency $4 alone (`oneCurrency`: the rows then leave the
+ * currency out, which was a third of the time to read 10,000 slots). From the detail mart, each
+ * such charge is read (the first-attempt index answers alone; 105 days at 10M charges: 1.2 s);
+ * from the rollup, its five-minute rows are summed.
+ */
+function slotCountsSql({ tables }: Pick<MartSource, 'tables'>, fromRollup: boolean, oneCurrency: boolean): string {
+  const currencyColumn = oneCurrency ? '' : 'currency, ';
+  const currencyCondition = oneCurrency ? 'and currency = $4' : '';
+  const groupBy = oneCurrency ? '1' : '1, 2';
+  const grouped = fromRollup
+    ? `select ${currencyColumn}${SLOT_START('slot_start')} as slot_start, sum(attempts)::int as attempts, sum(failures)::int as failures
+         from ${tables.alertSlots}
+        where slot_start >= to_timestamp($1::float8 / 1000)
+          and slot_start <  to_timestamp($2::float8 / 1000)
+          ${currencyCondition}
+        group by ${groupBy}`
+    : `select ${currencyColumn}${SLOT_START('created_at')} as slot_start, count(*)::int as attempts,
+              count(*) filter (where status = 'failed')::int as failures
+         from ${tables.payments}
+        where created_at >= to_timestamp($1::float8 / 1000)
+          and created_at <  to_timestamp($2::float8 / 1000)
+          and status in ('succeeded', 'failed')
+          and attempt_number = 1
+          ${currencyCondition}
+        group by ${groupBy}`;
+  return `select ${currencyColumn}${SLOT_INDEX} as slot, attempts, failures from (${grouped}) as slots`;
 }
 
 /**
@@ -83,15 +92,16 @@ export async function getAlertSlotCounts(
 ): Promise<SlotCounts> {
   const params: unknown[] = [firstSlot * slotMs, endSlot * slotMs, slotMs];
   if (currency !== null) params.push(currency);
-  const sql = slotCountsSql(source, await readsAlertSlotsRollup(source, slotMs), currency === null ? '' : 'and currency = $4');
+  const sql = slotCountsSql(source, await readsAlertSlotsRollup(source, slotMs), currency !== null);
   const rows = await source.db.query<SlotRow>(sql, params);
   const length = Math.max(0, endSlot - firstSlot);
   const currencies = new Map<string, CurrencySlots>();
   for (const row of rows) {
-    let series = currencies.get(row.currency);
+    const rowCurrency = row.currency ?? currency!;
+    let series = currencies.get(rowCurrency);
     if (!series) {
       series = { attempts: new Float64Array(length), failures: new Float64Array(length) };
-      currencies.set(row.currency, series);
+      currencies.set(rowCurrency, series);
     }
     series.attempts[row.slot - firstSlot] = row.attempts;
     series.failures[row.slot - firstSlot] = row.failures;
