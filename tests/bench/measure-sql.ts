@@ -57,31 +57,52 @@ export async function captureStatements(deps: Deps, url: string): Promise<Statem
   return recorder.sink;
 }
 
+export interface StatementTimer {
+  /** One run of every statement, one after another: its duration in ms. */
+  sample(): Promise<number>;
+  close(): Promise<void>;
+}
+
 /**
- * The same statements on a plain pg connection in the reporting zone, one after another, `runs`
- * times: the floor the handler is compared with (handler ÷ SQL = the layer's overhead).
+ * The same statements on a plain pg connection in the reporting zone: the floor the handler is
+ * compared with (handler − SQL = the layer's overhead). Opened once, then sampled as often as
+ * wanted, so its samples can be taken between the HTTP ones rather than minutes apart.
  */
-export async function timeStatements(url: string, timeZone: string, statements: readonly Statement[], runs: number): Promise<number[]> {
+export async function openStatementTimer(url: string, timeZone: string, statements: readonly Statement[]): Promise<StatementTimer> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   // A COPY goes through the driver's own path (the server quotes its values first), on one connection.
   const copier = statements.some((statement) => statement.copy)
     ? createPgDatabase(url, sessionSettingsFor({ statementTimeoutMs: 600_000, reportingTimezone: timeZone }))
     : undefined;
-  try {
-    await client.query("select set_config('TimeZone', $1, false)", [timeZone]);
-    const run = async () => {
-      for (const statement of statements) {
-        if (statement.copy) await copier!.copyCsv!(statement.text, statement.params);
-        else await client.query(statement.text, [...statement.params]);
-      }
-    };
-    await run(); // warm the plan and buffer caches as the HTTP runs are warmed
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) samples.push(await timeIt(run));
-    return samples;
-  } finally {
+  const close = async () => {
     await client.end();
     await copier?.close();
+  };
+  const run = async () => {
+    for (const statement of statements) {
+      if (statement.copy) await copier!.copyCsv!(statement.text, statement.params);
+      else await client.query(statement.text, [...statement.params]);
+    }
+  };
+  try {
+    await client.query("select set_config('TimeZone', $1, false)", [timeZone]);
+    await run(); // warm the plan and buffer caches as the HTTP runs are warmed
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { sample: () => timeIt(run), close };
+}
+
+/** `runs` samples of the statements in a row. */
+export async function timeStatements(url: string, timeZone: string, statements: readonly Statement[], runs: number): Promise<number[]> {
+  const timer = await openStatementTimer(url, timeZone, statements);
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) samples.push(await timer.sample());
+    return samples;
+  } finally {
+    await timer.close();
   }
 }

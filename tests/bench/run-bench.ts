@@ -20,8 +20,8 @@ import { createFailedLoginLimiter } from '../../src/auth/failed-login-limiter.ts
 import type { Deps } from '../../src/api/deps.ts';
 import { buildNodeVariant, PROJECT_ROOT, projectTempDir, startNodeServer } from '../helpers/node-build.ts';
 import { ensureBenchDatabase } from './bench-database.ts';
-import { getFully, logIn, timeCached, timeUncached, type HttpClient } from './measure-http.ts';
-import { captureStatements, timeStatements } from './measure-sql.ts';
+import { getFully, logIn, receive, timeCached, timeUncached, timeUncachedOnce, type HttpClient } from './measure-http.ts';
+import { captureStatements, openStatementTimer, timeStatements, type StatementTimer } from './measure-sql.ts';
 import { measureColdStart } from './measure-cold-start.ts';
 import { measurePageWeight, runLighthouse } from './measure-pages.ts';
 import { measureCsvExport } from './measure-csv.ts';
@@ -51,6 +51,27 @@ const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgresql://postgres@127.0.0.
 const DATABASE_NAME = process.env.BENCH_DATABASE ?? 'dash_bench';
 const PASSWORD = 'bench-password';
 const SECRET = 'bench-session-secret-0123456789abcdef';
+
+/**
+ * An endpoint's uncached requests and its SQL alone, sample by sample in turn: this machine's
+ * speed drifts by a third over minutes (the same query: 20 ms, then 33 ms a quarter of an hour
+ * later), and two series taken one after the other gave overheads of -4 to +10 ms from that drift
+ * alone. Paired in time, both see the same machine.
+ */
+async function timeUncachedBesideSql(client: HttpClient, path: string, sqlTimer: StatementTimer): Promise<{ uncached: number[]; sql: number[] }> {
+  try {
+    await receive(client, path);
+    const uncached: number[] = [];
+    const sql: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      uncached.push(await timeUncachedOnce(client, path));
+      sql.push(await sqlTimer.sample());
+    }
+    return { uncached, sql };
+  } finally {
+    await sqlTimer.close();
+  }
+}
 
 async function scalar<T>(url: string, sql: string): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -101,10 +122,9 @@ try {
   for (const { name, rangeDays, path } of benchEndpoints(dataEnd, retriedCharge)) {
     const label = rangeDays === null ? name : `${name} (${rangeDays} days)`;
     process.stdout.write(`  ${label}…`);
-    const uncached = await timeUncached(client, path, RUNS);
-    const cached = name === 'health' || name.startsWith('payments.csv') ? [] : await timeCached(client, path, RUNS);
     const statements = await captureStatements(deps, server.url + path);
-    const sql = await timeStatements(database.url, config.reportingTimezone, statements, RUNS);
+    const { uncached, sql } = await timeUncachedBesideSql(client, path, await openStatementTimer(database.url, config.reportingTimezone, statements));
+    const cached = name === 'health' || name.startsWith('payments.csv') ? [] : await timeCached(client, path, RUNS);
     const result = endpointResult(name, rangeDays, uncached, cached, sql);
     endpointResults.push(result);
     endpointDetails.push({ name, rangeDays, path, statements: statements.length, loadAverage: load() });
