@@ -1,3 +1,5 @@
+import { zonedFormat } from '../contract/zoned-formats.ts';
+
 /** The instant a calendar day 'YYYY-MM-DD' begins in an IANA time zone (DST-aware). */
 export function startOfDayIn(date: string, timeZone: string): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -9,8 +11,8 @@ export function startOfDayIn(date: string, timeZone: string): Date {
 }
 
 function offsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  const parts = zonedFormat('wall clock', timeZone, {
+    hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
   }).formatToParts(new Date(instant));
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
