@@ -93,7 +93,12 @@ export async function connectInTime<T>(open: () => Promise<T>): Promise<T> {
   }
 }
 
-function isEntryPoint(moduleUrl: string): boolean {
+/**
+ * Whether the module at `moduleUrl` is the file node was started with. Both sides are compared as
+ * real paths: ESM resolves the main module's symlinks, argv[1] keeps them (an app root whose
+ * dist-node/ is a link to a build, as the tests start the Procfile's bundle).
+ */
+export function isEntryPoint(moduleUrl: string): boolean {
   try {
     return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(moduleUrl));
   } catch {

@@ -19,6 +19,7 @@ import { everyTick, scheduledCheck } from '../alerts/schedule.ts';
 import { memoryLedger } from '../alerts/ledger.ts';
 import { assetHeaders } from '../auth/security-headers.ts';
 import { handleApiRequest, isApiRequest } from './api-requests.ts';
+import { isEntryPoint } from './cli-support.ts';
 
 export const NODE_BUILD_ENTRY = join(process.cwd(), 'dist-node/server/entry.mjs');
 
@@ -184,4 +185,4 @@ function scheduleAlerts(config: Config): void {
   console.log(`  Failure-spike alerts: checked every ${config.alerts.intervalMinutes} minutes.\n`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await serve();
+if (isEntryPoint(import.meta.url)) await serve();

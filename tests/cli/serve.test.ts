@@ -8,6 +8,7 @@ import { csvExportCompression, literalizeInvalidEscapes } from '../../src/cli/se
 import { assetHeaders } from '../../src/auth/security-headers.ts';
 import { loginOverHttp } from '../helpers/login.ts';
 import { PROJECT_ROOT, procfileWeb, startNodeServer } from '../helpers/node-build.ts';
+import { SERVER_BUNDLE } from '../../src/server/node-integration.ts';
 import { createScratchDatabase } from '../helpers/postgres.ts';
 
 /** Runs `node src/cli/serve.ts` (what the Procfile starts) with exactly the given environment. */
@@ -45,6 +46,17 @@ describe('the server process', () => {
     const { scripts } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(scripts.start).toBe(['node', ...nodeFlags, 'src/cli/start.ts'].join(' '));
     expect(scripts.serve).toBe(['node', ...nodeFlags, 'src/cli/serve.ts'].join(' '));
+  });
+
+  it('runs on the web dyno from the Node build\'s bundle of serve.ts, which imports no TypeScript', () => {
+    // Importing one .ts file loads Node's TypeScript stripper, 16 MB of resident memory for the
+    // process's whole life; the bundle's own imports are Node's modules and installed packages.
+    expect(procfileWeb().script).toBe(`dist-node/${SERVER_BUNDLE}`);
+    const bundle = readFileSync(join(inject('nodeBuildDir'), SERVER_BUNDLE), 'utf8');
+    const imported = [...bundle.matchAll(/(?:^|\n)\s*import\s[^;]*?from\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1] ?? match[2]!);
+    expect(imported).toContain('pg');
+    expect(imported.filter((specifier) => specifier.startsWith('.') || specifier.startsWith('/') || specifier.endsWith('.ts'))).toEqual([]);
+    expect(bundle).toContain('async function serve(');
   });
 });
 

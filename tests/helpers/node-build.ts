@@ -6,16 +6,18 @@ import { freePort } from './free-port.ts';
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
 /**
- * The Procfile's web process: the environment it sets before `node` (glibc malloc's settings)
- * and the flags `node` gets (the heap limit), which keep the server's memory in bounds. A server
- * started by the tests and the benchmark runs with both, as deployed; HOST is the caller's.
+ * The Procfile's web process: the environment it sets before `node` (glibc malloc's settings),
+ * the flags `node` gets (the heap limit), which keep the server's memory in bounds, and the script
+ * it runs (the Node build's server bundle, relative to the app root). A server started by the
+ * tests and the benchmark runs with all three, as deployed; HOST is the caller's.
  */
-export function procfileWeb(): { env: Record<string, string>; nodeFlags: string[] } {
+export function procfileWeb(): { env: Record<string, string>; nodeFlags: string[]; script: string } {
   const web = /^web:(.*)$/m.exec(readFileSync(join(PROJECT_ROOT, 'Procfile'), 'utf8'))?.[1] ?? '';
   const words = web.trim().split(/\s+/);
   const node = words.indexOf('node');
   const env = Object.fromEntries(words.slice(0, node).map((word) => word.split('=', 2) as [string, string]).filter(([name]) => name !== 'HOST'));
-  return { env, nodeFlags: words.slice(node + 1).filter((word) => word.startsWith('--')) };
+  const args = words.slice(node + 1);
+  return { env, nodeFlags: args.filter((word) => word.startsWith('--')), script: args.filter((word) => !word.startsWith('--')).join(' ') };
 }
 
 /**
@@ -52,8 +54,9 @@ export interface RunningServer {
 
 /**
  * Starts a built Node variant on a free port and waits until /api/health answers: its bare
- * entry by default, or through src/cli/serve.ts (start-up checks and compression, what the
- * Procfile runs) with `viaServeCli`.
+ * entry by default, or with `viaServeCli` as the Procfile runs it: the build's bundle of
+ * src/cli/serve.ts (start-up checks, compression, /api) from an app root holding the build as
+ * dist-node/.
  */
 export async function startNodeServer(
   buildDir: string,
@@ -72,7 +75,7 @@ export async function startNodeServer(
     symlinkSync(join(PROJECT_ROOT, 'src'), join(serveCwd, 'src'));
   }
   const web = procfileWeb();
-  const args = serveCwd ? [...web.nodeFlags, join(PROJECT_ROOT, 'src/cli/serve.ts')] : [entry];
+  const args = serveCwd ? [...web.nodeFlags, web.script] : [entry];
   const child = spawn(process.execPath, args, {
     cwd: serveCwd ?? PROJECT_ROOT,
     env: { ...process.env, ...(serveCwd ? web.env : {}), NODE_ENV: '', HOST: '127.0.0.1', PORT: String(port), ...env },
