@@ -12,20 +12,20 @@ export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 /** One kept-alive connection, as a browser tab reuses its own. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-/**
- * A request whose whole body is received, still encoded: the latency a browser sees, without the
- * benchmark's own decoding. The client shares the two cores with the server and PostgreSQL, and
- * undici's fetch decoding in JavaScript streams cost more than the server's work for a large body
- * (the one-day export, ~900 KB: 44 ms with gzip decoded by fetch, 29 ms received as is; a
- * browser inflates in its own network process). Throws on a non-2xx status, so a broken
- * endpoint can't look fast.
- */
 export interface Received {
   headers: http.IncomingHttpHeaders;
   /** The body as it came over the wire (compressed when the server compressed it). */
   chunks: Buffer[];
 }
 
+/**
+ * A request whose whole body is received, still encoded: the latency a browser sees, without the
+ * benchmark's own decoding. The client shares the two cores with the server and PostgreSQL, and
+ * undici's fetch decoding in JavaScript streams cost more than the server's work for a large body
+ * (the one-day export, ~900 KB: 44 ms with gzip decoded by fetch, 29 ms received as is; a
+ * browser inflates in its own network process). Throws on any status but 200, so a broken
+ * endpoint can't look fast.
+ */
 export function receive(client: HttpClient, path: string, method: 'GET' | 'POST' = 'GET'): Promise<Received> {
   return new Promise((resolve, reject) => {
     const headers = { cookie: client.cookie, origin: client.base, 'accept-encoding': BROWSER_ACCEPT_ENCODING };
